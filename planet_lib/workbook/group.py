@@ -165,8 +165,18 @@ class Group:
         if value is None:
             raise ValueError(f"there is no {art.attr} to save")
         original, fmt = self._sources.get(art.attr, (None, None))
+        if original is not None and _same_as_file(art, original, value):
+            return
         text = yamlfile.save(self.folder / art.file, art.write(value), original, fmt)
         self._sources[art.attr] = (text, fmt or TextFormat())
+
+
+def _same_as_file(art: YamlArtefact, original: str, value: Any) -> bool:
+    """True when the file already says exactly this: then it is left alone, byte for byte."""
+    try:
+        return art.read(yamlfile.parse(original, art.file) or {}, ProblemList(art.file)) == value
+    except WorkbookError:
+        return False
 
 
 def _collect(load: Callable[[], None]) -> list[InputProblem]:

@@ -30,6 +30,8 @@ def normalise_header(name: str) -> str:
 class Row:
     line: int  # line in the file where the row starts (the header is line 1)
     cells: list[str]
+    raw: str | None = None  # the row's text exactly as read, written back while unchanged
+    original: list[str] | None = None
 
     @property
     def blank(self) -> bool:
@@ -45,6 +47,8 @@ class Table:
     rows: list[Row]
     delimiter: str = ","
     fmt: TextFormat = _dc_field(default_factory=TextFormat)
+    header_raw: str | None = None
+    header_original: list[str] | None = None
 
     # reading -----------------------------------------------------------------------
     @classmethod
@@ -57,12 +61,14 @@ class Table:
         fmt = fmt or TextFormat()
         problems = ProblemList(shown_as)
         delimiter = _sniff_delimiter(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        lines = _physical_lines(text)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         records: list[Row] = []
         try:
             start = 1
             for cells in reader:
-                records.append(Row(start, cells))
+                raw = "".join(lines[start - 1:reader.line_num])
+                records.append(Row(start, cells, raw, list(cells)))
                 start = reader.line_num + 1
         except csv.Error as exc:
             problems.add(f"line {reader.line_num}", None, None,
@@ -72,7 +78,7 @@ class Table:
             problems.add("line 1", None, None, "the first line must hold the column names")
             problems.raise_if_any()
         header = records[0].cells
-        return cls(shown_as, header, records[1:], delimiter, fmt)
+        return cls(shown_as, header, records[1:], delimiter, fmt, records[0].raw, list(header))
 
     def column_index(self) -> dict[str, int]:
         return {normalise_header(h): i for i, h in enumerate(self.header)}
@@ -170,18 +176,30 @@ class Table:
                 unchanged = False
             if not unchanged:
                 cells[col] = "" if value is None else f.format(value)
-        return Row(row.line, cells)
+        return Row(row.line, cells, row.raw, row.original)
 
     def to_text(self) -> str:
-        out = io.StringIO(newline="")
-        writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\n")
-        writer.writerow(self.header)
-        for row in self.rows:
-            writer.writerow(row.cells)
-        text = out.getvalue()
+        """The file's text: rows a person typed and the kit did not change come back verbatim."""
+        pieces = [self._line(self.header, self.header_raw, self.header_original)]
+        pieces += [self._line(r.cells, r.raw, r.original) for r in self.rows]
+        newline = self.fmt.newline
+        text = ""
+        for i, piece in enumerate(pieces):
+            if text and not text.endswith(("\n", "\r")):
+                text += newline
+            text += piece
         if not self.fmt.final_newline:
-            text = text.rstrip("\n")
+            text = text.rstrip("\r\n")
+        elif not text.endswith(("\n", "\r")):
+            text += newline
         return text
+
+    def _line(self, cells: list[str], raw: str | None, original: list[str] | None) -> str:
+        if raw is not None and original == cells:
+            return raw
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=self.delimiter, lineterminator=self.fmt.newline).writerow(cells)
+        return out.getvalue()
 
     def save(self, path: Path) -> None:
         write_atomic(path, encode(self.to_text(), self.fmt))
@@ -197,6 +215,11 @@ def _parse_cell(f: Field, raw: str, line: int, problems: ProblemList) -> Any:
         problems.add(f"line {line}", f.name, raw, f"expected {exc}")
         return f.default
     return f.default if value is None and f.default is not None else value
+
+
+def _physical_lines(text: str) -> list[str]:
+    """Lines with their own line ends, split the way spreadsheet programs end lines."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$", text)
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -55,8 +55,13 @@ def decode(data: bytes, file: str) -> tuple[str, TextFormat]:
         return _finish(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
         pass
-    encoding = _guess_legacy(data)
-    return _finish(data.decode(encoding), encoding, False)
+    guessed = _guess_legacy(data)
+    for encoding in (guessed, *LEGACY_ENCODINGS):
+        try:
+            return _finish(data.decode(encoding), encoding, False)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise _not_text(file, ValueError("unknown encoding"))
 
 
 def _guess_legacy(data: bytes) -> str:
@@ -91,12 +96,12 @@ def read_text(path: Path, shown_as: str) -> tuple[str, TextFormat]:
 def encode(text: str, fmt: TextFormat) -> bytes:
     """Encode text the way the original file was, falling back to UTF-8 for new letters.
 
+    Line ends are the caller's business: the text is encoded as it is.
+
     A Windows code page cannot hold every letter (a Romanian ș in a Polish cp1250 file);
     rather than lose letters we switch that file to UTF-8 with a byte-order mark, which
     every spreadsheet program opens correctly.
     """
-    if fmt.newline != "\n":
-        text = text.replace("\n", fmt.newline)
     if fmt.encoding == "utf-16":
         return text.encode("utf-16")
     try:

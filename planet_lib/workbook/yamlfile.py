@@ -96,5 +96,7 @@ def _plain(value: Any) -> Any:
 def save(path: Path, data: Any, original: str | None = None, fmt: TextFormat | None = None) -> str:
     """Write `data` atomically; returns the text written (the new `original`)."""
     text = dump(data, original)
-    write_atomic(path, encode(text, fmt or TextFormat()))
+    fmt = fmt or TextFormat()
+    on_disk = text.replace("\n", fmt.newline) if fmt.newline != "\n" else text
+    write_atomic(path, encode(on_disk, fmt))
     return text
