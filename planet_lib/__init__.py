@@ -19,16 +19,30 @@ _API = {
     "Group": "workbook.group", "Cohort": "workbook.group",
     "sample_cohort": "sample", "worked_example": "sample",
     "check_group": "check", "check_cohort": "check",
-    # artefacts
-    "Network": "network", "Partner": "network",
+    # the network and the programme's rules
+    "Network": "network", "Partner": "network", "partner_table": "network",
+    "RuleSet": "rules", "load_ruleset": "rules", "available_rulesets": "rules",
+    "check_eligibility": "rules", "is_member_state": "rules",
     "CohortInfo": "cohort", "Participant": "cohort", "Seminar": "cohort",
-    "Stakeholder": "stakeholders",
-    "Problem": "problems",
-    "Objective": "objectives",
+    # identification: stakeholders, problems, objectives, strategy
+    "Stakeholder": "stakeholders", "QUADRANTS": "stakeholders", "quadrant": "stakeholders",
+    "check_stakeholders": "stakeholders",
+    "Problem": "problems", "ProblemTree": "problems", "check_problems": "problems",
+    "check_statement": "problems",
+    "Objective": "objectives", "ObjectiveTree": "objectives", "mirror": "objectives",
+    "check_objectives": "objectives",
     "Strategy": "strategy", "Criterion": "strategy", "Option": "strategy",
+    "score_table": "strategy", "ranking": "strategy", "selected_option": "strategy",
+    "check_strategy": "strategy",
+    # formulation: logframe, schedule, budget
     "Logframe": "logframe", "Statement": "logframe", "Indicator": "logframe", "Assumption": "logframe",
-    "Activity": "schedule",
-    "BudgetLine": "budget",
+    "assess_assumption": "logframe", "check_logframe": "logframe",
+    "Activity": "schedule", "gantt": "schedule", "check_schedule": "schedule",
+    "BudgetLine": "budget", "check_budget": "budget",
+    # exports a group sends to partners
+    "export_logframe_xlsx": "exports", "import_logframe_xlsx": "exports",
+    "export_schedule_xlsx": "exports", "export_budget_xlsx": "exports",
+    "export_workbook_xlsx": "exports", "logframe_html": "exports",
 }
 
 __all__ = sorted(_API) + ["__version__"]

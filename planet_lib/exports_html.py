@@ -76,7 +76,7 @@ def html_columns(template: str, currency: str) -> list[tuple[str, Callable[[dict
 
 def logic_cell(block: Block) -> str:
     if block.kind in ("heading", "total"):
-        return f"<b>{esc(block.text)}</b>"
+        return f"<b>{esc(block.text)}</b>" if block.text else ""
     if block.id and block.text:
         return f"<b>{esc(block.id)}</b>&nbsp; {esc(block.text)}"
     return esc(block.id or block.text)

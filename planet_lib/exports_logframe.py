@@ -17,6 +17,7 @@ not read back, because those files are the source (see the workbook contract).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,10 +55,10 @@ class Column:
 
 _DETAILS_COMMON = (
     Column("unit", INDICATOR_DETAILS, "Unit", 12, False),
-    Column("by", INDICATOR_DETAILS, "Target date (YYYY-MM)", 11, False),
-    Column("important", ASSUMPTION_DETAILS, "Important? (yes/no)", 11, False),
-    Column("likelihood", ASSUMPTION_DETAILS, "Will it hold? (certain/possible/unlikely)", 15, False),
-    Column("can_redesign", ASSUMPTION_DETAILS, "Can the project be redesigned? (yes/no)", 14, False),
+    Column("by", INDICATOR_DETAILS, "Target date (YYYY-MM)", 12, False),
+    Column("important", ASSUMPTION_DETAILS, "Important? (yes/no)", 12, False),
+    Column("likelihood", ASSUMPTION_DETAILS, "Will it hold? (certain/possible/unlikely)", 22, False),
+    Column("can_redesign", ASSUMPTION_DETAILS, "Can the project be redesigned? (yes/no)", 22, False),
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -154,9 +155,18 @@ def statement_block(s: Statement) -> Block:
 
 
 def activities_in_order(activities: list[Activity], logframe: Logframe) -> list[Activity]:
-    """Activities grouped by the result they serve, in the logframe's order of results."""
+    """Activities grouped by the result they serve, in the logframe's order of results.
+
+    Results the logframe does not list follow in natural order (R2 before R10); activities
+    without a result come last.  Within a result, activities keep their order.
+    """
     order = {r.id: i for i, r in enumerate(logframe.results)}
-    return sorted(activities, key=lambda a: order.get(a.result, len(order)))
+
+    def key(act: Activity):
+        natural = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", act.result)]
+        return (order.get(act.result, len(order)), not act.result, natural)
+
+    return sorted(activities, key=key)
 
 
 def activity_blocks(logframe: Logframe, activities: list[Activity] | None,
@@ -233,7 +243,8 @@ def write_logframe_sheet(wb, logframe: Logframe, activities: list[Activity] | No
     widths = {i: c.width for i, c in enumerate(columns, start=1)}
     for i, c in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = c.width
-    ws.column_dimensions.group(get_column_letter(printed + 1), get_column_letter(len(columns)), outline_level=1)
+        if not c.printed:  # an outline group: partners can fold the details away
+            ws.column_dimensions[get_column_letter(i)].outline_level = 1
     header_heights(ws, columns)
     sheet.fit_row_heights(ws, FIRST_ROW, last, widths, spans)
     add_choices(ws, columns, last)
@@ -243,6 +254,19 @@ def write_logframe_sheet(wb, logframe: Logframe, activities: list[Activity] | No
     return ws
 
 
+def header_cells(columns: tuple[Column, ...]) -> list[tuple[int, int, str]]:
+    """(row, column, caption) of every header cell that holds a caption; the import checks these."""
+    top, sub = HEADER_ROWS
+    starts = {first for first, _ in caption_runs(columns)}
+    cells = []
+    for i, col in enumerate(columns, start=1):
+        if not col.sub or i in starts:
+            cells.append((top, i, col.caption))
+        if col.sub:
+            cells.append((sub, i, col.sub))
+    return cells
+
+
 def write_header(ws, columns: tuple[Column, ...]) -> None:
     """The two header rows: a caption over both rows, or a shared caption above sub-captions."""
     top, sub = HEADER_ROWS
@@ -250,12 +274,10 @@ def write_header(ws, columns: tuple[Column, ...]) -> None:
         fill = sheet.HEADER_FILL if col.printed else sheet.DETAILS_FILL
         for r in (top, sub):
             sheet.look(ws.cell(r, i), bold=True, fill=fill, center=True)
-        starts_group = i == 1 or columns[i - 2].caption != col.caption or not col.sub
-        if starts_group:
-            sheet.put_text(ws.cell(top, i), col.caption)
-        if col.sub:
-            sheet.put_text(ws.cell(sub, i), col.sub)
-        else:
+    for r, i, caption in header_cells(columns):
+        sheet.put_text(ws.cell(r, i), caption)
+    for i, col in enumerate(columns, start=1):
+        if not col.sub:
             ws.merge_cells(start_row=top, start_column=i, end_row=sub, end_column=i)
     for first, last in caption_groups(columns):
         ws.merge_cells(start_row=top, start_column=first, end_row=top, end_column=last)
@@ -263,8 +285,8 @@ def write_header(ws, columns: tuple[Column, ...]) -> None:
 
 def header_heights(ws, columns: tuple[Column, ...]) -> None:
     """Tall enough for the shared captions (over their merged width) and the sub-captions."""
-    groups = {first: sum(c.width for c in columns[first - 1:last]) for first, last in caption_groups(columns)}
-    top = max(sheet.text_lines(c.caption, groups.get(i, c.width)) for i, c in enumerate(columns, 1) if c.sub)
+    top = max(sheet.text_lines(columns[first - 1].caption, sum(c.width for c in columns[first - 1:last]))
+              for first, last in caption_runs(columns))
     sub = max(sheet.text_lines(c.sub, c.width) for c in columns if c.sub)
     single = max(sheet.text_lines(c.caption, c.width) for c in columns if not c.sub)
     heights = [top * sheet.LINE_HEIGHT + 4, sub * sheet.LINE_HEIGHT + 4]
@@ -273,17 +295,22 @@ def header_heights(ws, columns: tuple[Column, ...]) -> None:
         ws.row_dimensions[row].height = height
 
 
-def caption_groups(columns: tuple[Column, ...]) -> list[tuple[int, int]]:
-    """(first, last) column numbers of neighbouring sub-captioned columns sharing a caption."""
-    groups = []
+def caption_runs(columns: tuple[Column, ...]) -> list[tuple[int, int]]:
+    """(first, last) column numbers of each run of neighbouring sub-captioned columns sharing a caption."""
+    runs: list[tuple[int, int]] = []
     for i, col in enumerate(columns, start=1):
         if not col.sub:
             continue
-        if groups and columns[groups[-1][1] - 1].caption == col.caption and groups[-1][1] == i - 1:
-            groups[-1] = (groups[-1][0], i)
+        if runs and runs[-1][1] == i - 1 and columns[i - 2].caption == col.caption:
+            runs[-1] = (runs[-1][0], i)
         else:
-            groups.append((i, i))
-    return [g for g in groups if g[1] > g[0]]
+            runs.append((i, i))
+    return runs
+
+
+def caption_groups(columns: tuple[Column, ...]) -> list[tuple[int, int]]:
+    """The runs of more than one column: their caption cell is merged across them."""
+    return [run for run in caption_runs(columns) if run[1] > run[0]]
 
 
 def write_block(ws, columns: tuple[Column, ...], block: Block, row: int, spans: list, money: str) -> int:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputProblem, ProblemList, WorkbookError
-from .exports_logframe import (ACTIVITIES, ASSUMPTION_KEYS, COLUMNS, FIRST_ROW, HEADER_ROWS, INDICATOR_KEYS,
-                               KIT_SHEET, LEVEL_LABELS, PRECONDITIONS, SHEET, Column)
+from .exports_logframe import (ACTIVITIES, ASSUMPTION_KEYS, COLUMNS, FIRST_ROW, INDICATOR_KEYS, KIT_SHEET,
+                               LEVEL_LABELS, PRECONDITIONS, SHEET, Column, header_cells)
 from .logframe import ASSUMPTION_FIELDS, INDICATOR_FIELDS, LEVELS, Assumption, Indicator, Logframe, Statement
 from .workbook.fields import Unusable, ident, text, yes_no
 from .workbook.mapping import scalar_text
@@ -82,20 +82,9 @@ def find_sheet(wb, shown: str):
 
 
 # the header tells the template ---------------------------------------------------------------
-def expected_header(columns: tuple[Column, ...]) -> list[tuple[int, int, str]]:
-    """(row, column, caption) of every header cell that holds a caption, as the export writes them."""
-    cells = []
-    for i, col in enumerate(columns, start=1):
-        if i == 1 or columns[i - 2].caption != col.caption or not col.sub:
-            cells.append((HEADER_ROWS[0], i, col.caption))
-        if col.sub:
-            cells.append((HEADER_ROWS[1], i, col.sub))
-    return cells
-
-
 def header_mismatches(ws, columns: tuple[Column, ...]) -> list[tuple[str, Any, str]]:
     return [(ws.cell(r, c).coordinate, ws.cell(r, c).value, caption)
-            for r, c, caption in expected_header(columns) if _norm(ws.cell(r, c).value) != _norm(caption)]
+            for r, c, caption in header_cells(columns) if _norm(ws.cell(r, c).value) != _norm(caption)]
 
 
 def read_template(ws, found: ProblemList) -> str:
@@ -124,6 +113,7 @@ class SheetReader:
         self.current: Statement | None = None
         self.in_preconditions = False
         self.saw_preconditions = False
+        self.stray: list[tuple[int, str]] = []  # text typed in the Activities' Assumptions cells
 
     def read(self, template: str) -> Logframe:
         for r in range(FIRST_ROW, self.ws.max_row + 1):
@@ -135,11 +125,7 @@ class SheetReader:
                 self.activities_row(r, cells)
             else:
                 self.statement_row(r, cells)
-        if not self.saw_preconditions:
-            column = self.ws.cell(FIRST_ROW, self.number["assumption"]).column_letter
-            self.found.add(f"sheet '{self.ws.title}', column {column}", None, None,
-                           f"a cell reading '{PRECONDITIONS}' in the Assumptions column of the Activities rows, "
-                           "with the pre-conditions listed below it")
+        self.report_stray_assumptions()
         return Logframe(template, preconditions=self.preconditions, **self.levels)
 
     def where(self, r: int, key: str) -> str:
@@ -168,9 +154,10 @@ class SheetReader:
         self.level = key
 
     def statement_row(self, r: int, cells: dict[str, Any]) -> None:
-        sid = self.parse(r, "id", cells, ident)
-        wording = scalar_text(cells["text"]).strip()
-        if sid:
+        typed_id = scalar_text(cells["id"]).strip()
+        wording = text(scalar_text(cells["text"]))
+        if typed_id:
+            sid = self.parse(r, "id", cells, ident) or typed_id
             if not wording:
                 self.found.add(self.where(r, "text"), "Intervention logic", None,
                                f"the wording of statement {sid}: a statement with an ID needs its text")
@@ -232,6 +219,17 @@ class SheetReader:
         elif value and self.in_preconditions:
             self.preconditions.append(value)
         elif value:
+            self.stray.append((r, value))
+
+    def report_stray_assumptions(self) -> None:
+        """Text above 'Pre-conditions' has no home in the kit; without that cell, nothing can be placed."""
+        if not self.saw_preconditions:
+            column = self.ws.cell(FIRST_ROW, self.number["assumption"]).column_letter
+            self.found.add(f"sheet '{self.ws.title}', column {column}", None, None,
+                           f"a cell reading '{PRECONDITIONS}' in the Assumptions column of the Activities rows, "
+                           "with the pre-conditions listed below it")
+            return
+        for r, value in self.stray:
             self.found.add(self.where(r, "assumption"), "Assumptions", value,
                            "nothing here: the kit keeps no assumptions on the Activities rows. Move this text to "
                            f"the Assumptions of the result it affects, or below '{PRECONDITIONS}' if it must hold "

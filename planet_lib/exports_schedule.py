@@ -128,6 +128,9 @@ def write_schedule_header(ws, months: int, network: Network | None) -> None:
         sheet.look(ws.cell(2, c), fill=fill, center=True, rotate=90 if start else 0)
         ws.cell(3, c).value = m
         sheet.look(ws.cell(3, c), bold=True, fill=fill, center=True)
+    if not start:
+        sheet.put_text(ws.cell(2, first_month), "Project month")
+        ws.merge_cells(start_row=2, start_column=first_month, end_row=2, end_column=first_month + months - 1)
 
 
 def write_activity_row(ws, row: int, act: Activity, months: int) -> None:
@@ -189,7 +192,8 @@ def budget_groups(lines: list[BudgetLine], activities: list[Activity] | None,
                   logframe: Logframe | None) -> list[tuple[ResultGroup | None, list[tuple[str, str, list]]]]:
     """Budget lines grouped by result, then by activity, in the schedule's order.
 
-    Activities without lines are kept (their total is 0: a gap to fill); lines of an activity
+    Activities without lines are kept (their total is 0: a gap to fill), except milestones,
+    which usually cost nothing; lines of an activity
     that is not in the list come last.  Without activities, lines are grouped by activity only.
     """
     by_activity: dict[str, list[BudgetLine]] = {}
@@ -199,7 +203,8 @@ def budget_groups(lines: list[BudgetLine], activities: list[Activity] | None,
     listed = set()
     if activities is not None:
         for group in by_result(activities, logframe):
-            entries = [(a.id, a.title, by_activity.get(a.id, [])) for a in group.activities]
+            entries = [(a.id, a.title, by_activity.get(a.id, [])) for a in group.activities
+                       if a.id in by_activity or a.kind != "milestone"]
             listed.update(a.id for a in group.activities)
             groups.append((group, entries))
     rest = [(aid, "", found) for aid, found in by_activity.items() if aid not in listed]

@@ -26,7 +26,6 @@ from typing import Iterable
 from . import trees
 from .findings import Finding, error, info, warning
 from .problems import Problem, negative_qualifiers, words
-
 from .workbook.fields import Field, format_ident_list, format_yes_no, ident, ident_list, text, yes_no
 
 FILE = "objectives.csv"
@@ -167,9 +166,14 @@ def _unknown_links(objectives: list[Objective]) -> list[Finding]:
 def _cycles(objectives: list[Objective]) -> list[Finding]:
     out = []
     for cycle in trees.find_cycles(trees.link_map(objectives)):
+        if len(cycle) == 1:
+            out.append(error("objectives.cycle", FILE, cycle[0], f"Objective {cycle[0]} leads to itself.",
+                             f"Remove {cycle[0]} from its own leads_to column."))
+            continue
         loop = " -> ".join(cycle + cycle[:1])
-        what = f"Objective {cycle[0]} leads to itself" if len(cycle) == 1 else f"These objectives lead in a circle: {loop}"
-        out.append(error("objectives.cycle", FILE, cycle[0], f"{what}, so the means-ends logic goes round.",
+        out.append(error("objectives.cycle", FILE, cycle[0],
+                         f"These objectives lead in a circle: {loop}. An end cannot also be a means "
+                         "to its own means.",
                          "For each link ask 'if we achieve this, does it help achieve that?' and remove "
                          "the link of the circle that does not hold."))
     return out

@@ -73,14 +73,18 @@ POSITIVE_STARTS = frozenset("""
 improved improve improving better more increased increase enhanced stronger strengthened greater good
 successful effective efficient sufficient adequate
 """.split())
-POSITIVE_PHRASE = r"\b(?:is|are|has been|have been|was|were) (?:improved|increased|strengthened|enhanced|established|ensured)\b"
-# a preposition just before " and " means the "and" joins two nouns of one phrase
-_JOINING_NOUNS = frozenset("between both among of with for by from to".split())
+POSITIVE_PHRASE = (r"\b(?:is|are|has been|have been|was|were) "
+                   r"(?:improved|increased|strengthened|enhanced|established|ensured)\b")
+# "between"/"both" before an "and", or a preposition among the two words before it, mean the "and"
+# joins two nouns of one phrase ("distrust between the council and youth groups", "information on
+# waste and energy"), not two problems
+_PAIRING_WORDS = frozenset("between both".split())
+_PREPOSITIONS = frozenset("among of with for by from to on in at about".split())
 
 
 def words(text: str) -> list[str]:
     """The lower-case English words of a statement."""
-    return re.findall(r"[a-z]+(?:['-][a-z]+)*", text.lower())
+    return re.findall(r"[a-z]+(?:['-][a-z]+)*", text.lower().replace("\u2019", "'"))
 
 
 def negative_qualifiers(text: str) -> list[str]:
@@ -99,8 +103,8 @@ def _wording(text: str) -> list[tuple[str, str]]:
     absence = _absence_words(text)
     if absence:
         found.append((LACK_OF, absence))
-    elif _reads_positive(text):
-        found.append((POSITIVE, words(text)[0] if words(text)[0] in POSITIVE_STARTS else "is improved"))
+    elif _positive_words(text):
+        found.append((POSITIVE, _positive_words(text)))
     joint = _two_problem_words(text)
     if joint:
         found.append((TWO_PROBLEMS, joint))
@@ -116,11 +120,15 @@ def _absence_words(text: str) -> str:
     return ""
 
 
-def _reads_positive(text: str) -> bool:
+def _positive_words(text: str) -> str:
+    """The words that make a statement read as a good state, if no word in it describes a bad one."""
     all_words = words(text)
     if not all_words or any(w in NEGATIVE_QUALIFIERS or w in BAD_THINGS for w in all_words):
-        return False
-    return all_words[0] in POSITIVE_STARTS or bool(re.search(POSITIVE_PHRASE, text.lower()))
+        return ""
+    if all_words[0] in POSITIVE_STARTS:
+        return all_words[0]
+    match = re.search(POSITIVE_PHRASE, text.lower())
+    return match.group(0) if match else ""
 
 
 def _two_problem_words(text: str) -> str:
@@ -133,9 +141,10 @@ def _two_problem_words(text: str) -> str:
     for left, right in zip(parts, parts[1:]):
         left_words = words(left.split(",")[-1])
         right_words = words(right.split(",")[0])
-        if len(left_words) >= 3 and len(right_words) >= 3 and not _JOINING_NOUNS & set(left_words[-3:]):
-            if "between" not in left_words and "both" not in left_words:
-                return "and"
+        if len(left_words) < 3 or len(right_words) < 3:
+            continue
+        if not (_PAIRING_WORDS & set(left_words) or _PREPOSITIONS & set(left_words[-2:])):
+            return "and"
     return ""
 
 
@@ -262,9 +271,14 @@ def _core(problems: list[Problem]) -> list[Finding]:
 def _cycles(problems: list[Problem]) -> list[Finding]:
     out = []
     for cycle in trees.find_cycles(trees.link_map(problems)):
+        if len(cycle) == 1:
+            out.append(error("problems.cycle", FILE, cycle[0], f"Problem {cycle[0]} leads to itself.",
+                             f"Remove {cycle[0]} from its own leads_to column."))
+            continue
         loop = " -> ".join(cycle + cycle[:1])
-        what = f"Problem {cycle[0]} leads to itself" if len(cycle) == 1 else f"These problems lead in a circle: {loop}"
-        out.append(error("problems.cycle", FILE, cycle[0], f"{what}, so none of them can be a cause of the others.",
+        out.append(error("problems.cycle", FILE, cycle[0],
+                         f"These problems lead in a circle: {loop}. A cause cannot also be an effect of "
+                         "its own effect.",
                          "Decide which card is the real cause and remove one link of the circle "
                          "from a leads_to column."))
     return out

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InputProblem, ProblemList, WorkbookError
 from .findings import Finding, error, warning
-from .workbook.fields import Field, Unusable, amount, ident, text, whole_number, yes_no
+from .workbook.fields import Field, Unusable, amount, country_code, ident, text, whole_number, yes_no
 from .workbook.mapping import read_fields, read_list, read_text_list, scalar_text
 
 if TYPE_CHECKING:
@@ -223,7 +223,8 @@ def ruleset_from_data(data: Any, shown: str, expected_id: str | None = None,
 def _read_sources(data: Any, problems: ProblemList) -> list[Source]:
     items = read_list(data, problems, "sources", required=True)
     if data is not None and not items:
-        problems.add(None, "sources", None, "at least one source {id, title}: a rule set must say where its facts come from")
+        problems.add(None, "sources", None,
+                     "at least one source {id, title}: a rule set must say where its facts come from")
     sources = []
     for i, item in enumerate(items, start=1):
         values, _ = read_fields(item, _SOURCE_FIELDS, problems, f"sources[{i}]")
@@ -339,7 +340,7 @@ def _membership(path: str, _stamp: int) -> dict[str, Membership]:
 
     data, _text, _fmt = read(Path(path), path)
     problems = ProblemList(path)
-    fields = (Field("code", _country, required=True), Field("name", text, default=""),
+    fields = (Field("code", country_code, required=True), Field("name", text, default=""),
               Field("joined", _iso_date, required=True), Field("left", lambda r: _iso_date(r) if r.strip() else None))
     raw = read_list(data.get("members") if isinstance(data, dict) else None, problems, "members", required=True)
     table: dict[str, Membership] = {}
@@ -354,12 +355,6 @@ def _membership(path: str, _stamp: int) -> dict[str, Membership]:
                 table[code] = record
     problems.raise_if_any()
     return table
-
-
-def _country(raw: str) -> str:
-    from .workbook.fields import country_code
-
-    return country_code(raw)
 
 
 def is_member_state(code: str, on_date: str | dt.date, folder: str | Path | None = None) -> bool:
@@ -399,19 +394,35 @@ def check_eligibility(network: "Network", activities: list["Activity"] | None, r
     return found
 
 
-def _fail(case: _Case, rule: str, file: str, item: object, message: str, hint: str) -> Finding:
-    """An error, or a warning when the rule set marks the rule as uncertain."""
-    message = f"{message} ({case.ruleset.title}, rule {rule})"
+def _fail(case: _Case, rule: str, file: str, item: object, found: str, limit: float, hint: str) -> Finding:
+    """An error naming what was found and the limit; a warning if the rule set marks the rule uncertain."""
+    bound = "at least" if rule.startswith("min") or rule == "grant_min" else "at most"
+    message = f"{found}; {case.ruleset.title} asks for {bound} {_LIMIT_WORDS[rule](limit, case.ruleset)} (rule {rule})"
     note = case.ruleset.uncertain_note(rule)
     if note is None:
-        return error(f"rules.{rule}", file, item, message, hint)
+        return error(f"rules.{rule}", file, item, message + ".", hint)
     return warning(f"rules.{rule}", file, item, f"{message}. The rule set marks this rule as uncertain: {note.text}",
                    hint + " Check the call text to be sure.")
 
 
+def _words(many: str) -> Callable[[float, RuleSet], str]:
+    return lambda limit, _ruleset: f"{_number(limit)} {many}"
+
+
+_LIMIT_WORDS = {
+    "min_partners": _words("partner municipalities"), "min_countries": _words("countries"),
+    "min_member_states": _words("EU Member States"), "min_duration_months": _words("months"),
+    "max_duration_months": _words("months"), "min_events": _words("events"),
+    "min_participants": _words("invited participants in all"),
+    "min_participants_per_event": _words("invited participants per event"),
+    "max_event_days": _words("days per event"), "min_event_countries": _words("countries with events"),
+    "grant_min": lambda limit, rs: f"{rs.currency} {_number(limit)}",
+    "grant_max": lambda limit, rs: f"{rs.currency} {_number(limit)}",
+}
+
+
 def _not_checkable(rule: str, file: str, missing: str, hint: str) -> Finding:
-    return warning("rules.not_checkable", file, rule,
-                   f"The programme rule {rule} cannot be checked: {missing}.", hint)
+    return warning("rules.not_checkable", file, rule, f"The programme rule {rule} cannot be checked: {missing}.", hint)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -430,8 +441,9 @@ def _min_partners(case: _Case, rule: str, limit: int) -> list[Finding]:
     n = len(case.network.partners)
     if n >= limit:
         return []
-    return [_fail(case, rule, "group.yaml", None, f"The network has {_count(n, 'partner municipality', 'partner municipalities')}; at least {limit} are needed",
-                  "Add partner municipalities (lead and partners) to the partners list in group.yaml.")]
+    return [_fail(case, rule, "group.yaml", None,
+                  f"The network has {_count(n, 'partner municipality', 'partner municipalities')}", limit,
+                  "Add partner municipalities to the partners list in group.yaml.")]
 
 
 def _min_countries(case: _Case, rule: str, limit: int) -> list[Finding]:
@@ -439,8 +451,7 @@ def _min_countries(case: _Case, rule: str, limit: int) -> list[Finding]:
     if len(countries) >= limit:
         return []
     return [_fail(case, rule, "group.yaml", None,
-                  f"The partners come from {_count(len(countries), 'country', 'countries')}{_listed(countries)}; "
-                  f"at least {limit} are needed",
+                  f"The partners come from {_count(len(countries), 'country', 'countries')}{_listed(countries)}", limit,
                   "Add a partner town from another country to group.yaml, or check the country codes.")]
 
 
@@ -453,11 +464,10 @@ def _min_member_states(case: _Case, rule: str, limit: int) -> list[Finding]:
     members = [c for c in case.network.countries if is_member_state(c, start, folder)]
     if len(members) >= limit:
         return []
-    return [_fail(case, rule, "group.yaml", None,
-                  f"At the start ({start}) the partners come from "
-                  f"{_count(len(members), 'EU Member State', 'EU Member States')}{_listed(members)}; "
-                  f"at least {limit} are needed",
-                  "Add a partner from an EU Member State, or check the country codes and the start month in group.yaml.")]
+    states = _count(len(members), "EU Member State", "EU Member States")
+    found = f"At the start ({start}) the partners come from {states}"
+    return [_fail(case, rule, "group.yaml", None, found + _listed(members), limit,
+                  "Add a partner from an EU Member State, or check the country codes and the start month.")]
 
 
 def _duration(case: _Case, rule: str, limit: int) -> list[Finding]:
@@ -465,12 +475,10 @@ def _duration(case: _Case, rule: str, limit: int) -> list[Finding]:
     if months is None:
         return [_not_checkable(rule, "group.yaml", "group.yaml gives no duration_months",
                                "Add duration_months (a whole number of months) to group.yaml.")]
-    if rule.startswith("min") and months < limit:
-        return [_fail(case, rule, "group.yaml", None, f"The project lasts {months} months; at least {limit} are needed",
-                      "Plan a longer project: change duration_months in group.yaml and the activity schedule.")]
-    if rule.startswith("max") and months > limit:
-        return [_fail(case, rule, "group.yaml", None, f"The project lasts {months} months; at most {limit} are allowed",
-                      "Plan a shorter project: change duration_months in group.yaml and the activity schedule.")]
+    if months < limit if rule.startswith("min") else months > limit:
+        change = "longer" if rule.startswith("min") else "shorter"
+        return [_fail(case, rule, "group.yaml", None, f"The project lasts {_count(months, 'month', 'months')}", limit,
+                      f"Plan a {change} project: change duration_months in group.yaml and the activity schedule.")]
     return []
 
 
@@ -479,7 +487,7 @@ def _min_events(case: _Case, rule: str, limit: int) -> list[Finding]:
     if n >= limit:
         return []
     return [_fail(case, rule, "activities.csv", None,
-                  f"activities.csv has {_count(n, 'event', 'events')} (rows with kind 'event'); at least {limit} are needed",
+                  f"activities.csv has {_count(n, 'event', 'events')} (rows with kind 'event')", limit,
                   "Plan more events, and write 'event' in the kind column of every meeting, seminar or conference.")]
 
 
@@ -488,21 +496,21 @@ def _min_participants(case: _Case, rule: str, limit: int) -> list[Finding]:
     if total >= limit:
         return []
     blank = [e.id for e in case.events if e.participants is None]
-    also = f"; {_count(len(blank), 'event has', 'events have')} no number of participants{_listed(blank)}" if blank else ""
-    return [_fail(case, rule, "activities.csv", None,
-                  f"The events invite {total} participants in all{also}; at least {limit} invited participants "
-                  f"are needed", "Invite more participants, and fill in the participants column of every event.")]
+    found = f"The events invite {total} participants in all"
+    if blank:
+        found += f", and {_count(len(blank), 'event has', 'events have')} no number of participants{_listed(blank)}"
+    return [_fail(case, rule, "activities.csv", None, found, limit,
+                  "Invite more participants, and fill in the participants column of every event.")]
 
 
 def _min_participants_per_event(case: _Case, rule: str, limit: int) -> list[Finding]:
-    return [_fail(case, rule, "activities.csv", e.id,
-                  f"Event {e.id} invites {e.participants} participants; each event needs at least {limit}",
+    return [_fail(case, rule, "activities.csv", e.id, f"Event {e.id} invites {e.participants} participants", limit,
                   "Invite more participants to this event (participants column).")
             for e in case.events if e.participants is not None and e.participants < limit]
 
 
 def _max_event_days(case: _Case, rule: str, limit: int) -> list[Finding]:
-    return [_fail(case, rule, "activities.csv", e.id, f"Event {e.id} lasts {e.days} days; each event may last at most {limit}",
+    return [_fail(case, rule, "activities.csv", e.id, f"Event {e.id} lasts {_count(e.days, 'day', 'days')}", limit,
                   "Shorten the event or split it into two events (days column).")
             for e in case.events if e.days is not None and e.days > limit]
 
@@ -512,9 +520,8 @@ def _min_event_countries(case: _Case, rule: str, limit: int) -> list[Finding]:
     if len(countries) >= limit:
         return []
     return [_fail(case, rule, "activities.csv", None,
-                  f"The events are held in {_count(len(countries), 'country', 'countries')}{_listed(countries)}; "
-                  f"activities must take place "
-                  f"in at least {limit}", "Hold events in more partner countries, and fill in the country column of each event.")]
+                  f"The events are held in {_count(len(countries), 'country', 'countries')}{_listed(countries)}", limit,
+                  "Hold events in more partner countries, and fill in the country column of each event.")]
 
 
 def _grant(case: _Case, rule: str, limit: float) -> list[Finding]:
@@ -522,15 +529,12 @@ def _grant(case: _Case, rule: str, limit: float) -> list[Finding]:
     if not case.grant_comparable:
         return [_not_checkable(rule, "budget.csv", f"the budget is not in {currency}",
                                f"Convert the budget total to {currency} by hand to compare it with the grant range.")]
-    total = case.grant
-    if rule == "grant_min" and total < limit:
-        return [_fail(case, rule, "budget.csv", None, f"The budget total is {currency} {_number(total)}; "
-                      f"grants start at {currency} {_number(limit)}",
-                      "Check the budget: quantities and unit costs may be missing, or the project is too small for this programme.")]
-    if rule == "grant_max" and total > limit:
-        return [_fail(case, rule, "budget.csv", None, f"The budget total is {currency} {_number(total)}; "
-                      f"grants are at most {currency} {_number(limit)}",
-                      "Reduce costs in budget.csv, or plan for the partners to pay the difference themselves.")]
+    if case.grant < limit if rule == "grant_min" else case.grant > limit:
+        hint = ("Check that every cost line has a quantity and a unit cost; the project may be too small for "
+                "this programme." if rule == "grant_min" else
+                "Reduce costs in budget.csv, or plan for the partners to pay the difference themselves.")
+        return [_fail(case, rule, "budget.csv", None, f"The budget total is {currency} {_number(case.grant)}", limit,
+                      hint)]
     return []
 
 

@@ -130,7 +130,7 @@ def criteria_findings(strategy: Strategy) -> list[Finding]:
     for c in strategy.criteria:
         if c.weight is None or c.weight <= 0:
             out.append(error("strategy.weight_not_positive", FILE, c.id,
-                             f"Criterion {c.id} has weight {c.weight}; weights must be more than 0.",
+                             f"Criterion {c.id} has weight {c.weight or 0:g}; weights must be more than 0.",
                              "Give the criterion a positive weight (e.g. 1, 2 or 3), or remove it."))
     return out
 
@@ -189,7 +189,8 @@ def objective_findings(strategy: Strategy, objectives: list) -> list[Finding]:
                 out.append(warning("strategy.cluster_mismatch", FILE, option.id,
                                    f"Option {option.id} lists objective {ref}, but objectives.csv puts it in "
                                    f"cluster {cluster[ref]}.",
-                                   "Make the cluster column of objectives.csv and the objectives of the options agree."))
+                                   "Make the cluster column of objectives.csv agree with the objectives of "
+                                   "the options."))
     return out
 
 
@@ -255,4 +256,4 @@ def _option_label(option: Option, selected: str) -> str:
 
 def _criterion_label(criterion: Criterion) -> str:
     label = criterion.name or criterion.id
-    return f"{label} (x{criterion.weight:g})"
+    return f"{label} (x{criterion.weight or 0:g})"

@@ -92,7 +92,7 @@ LARGE = CardStyle(font_size=14.0, card_width=3.0, wrap=23, pad=0.12, gap_x=0.4, 
 
 @dataclass
 class Box:
-    """One card on the drawing: centre, size (inches) and wrapped text."""
+    """One card on the drawing: centre, size (inches) and wrapped text (its id, then its statement)."""
 
     id: str
     x: float
@@ -131,8 +131,8 @@ def layout_tree(cards: Iterable[Card], anchor: str | None = None, style: CardSty
     nodes_up, chains = _add_lanes(flow, row)
     rows = _order_rows(row, nodes_up)
     text: dict[str, str] = {}
-    for c in cards:
-        text.setdefault(c.id, "\n".join(textwrap.wrap(c.statement, style.wrap)) or c.id)
+    for c in cards:  # the id leads, so a finding about "P3" is easy to find on the wall
+        text.setdefault(c.id, "\n".join(textwrap.wrap(f"{c.id}: {c.statement}", style.wrap)))
     height = {u: style.line_height * (t.count("\n") + 1) + 2 * style.pad for u, t in text.items()}
     widths = {n: style.card_width if n in links else style.lane for n in row}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,7 +73,8 @@ def test_worked_example_exits_0_and_the_cohort_exits_1():
     assert len(groups) == 5
 
 
-@pytest.mark.skipif(shutil.which("planet") is None, reason="the planet command is not installed on PATH")
-def test_console_script_is_installed():
-    result = subprocess.run(["planet", "--version"], capture_output=True, text=True, timeout=60)
+def test_console_script_is_installed_next_to_python():
+    script = Path(sys.executable).parent / "planet"
+    assert script.exists(), "pip install -e . should install the planet command"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("planet ")

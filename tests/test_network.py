@@ -188,7 +188,8 @@ def test_the_shipped_rule_set_is_used_for_a_loaded_group(tmp_path, monkeypatch):
 
 # the partner table ------------------------------------------------------------------------------
 def test_partner_table_shows_eu_membership_at_the_start():
-    n = network(start="2013-06", partners=[Partner("Lucca", "IT", "lead"), Partner("Split", "HR"), Partner("Niš", "RS")])
+    partners = [Partner("Lucca", "IT", "lead"), Partner("Split", "HR"), Partner("Niš", "RS")]
+    n = network(start="2013-06", partners=partners)
     table = partner_table(n)
     assert list(table.columns) == ["municipality", "country", "role", "eu_member"]
     assert table["eu_member"].tolist() == [True, False, False]
