@@ -22,7 +22,7 @@ _API = {
     # the network and the programme's rules
     "Network": "network", "Partner": "network", "partner_table": "network",
     "RuleSet": "rules", "load_ruleset": "rules", "available_rulesets": "rules",
-    "check_eligibility": "rules", "is_member_state": "rules",
+    "check_eligibility": "eligibility", "is_member_state": "membership",
     "CohortInfo": "cohort", "Participant": "cohort", "Seminar": "cohort",
     # identification: stakeholders, problems, objectives, strategy
     "Stakeholder": "stakeholders", "QUADRANTS": "stakeholders", "quadrant": "stakeholders",

@@ -16,6 +16,7 @@ from .workbook.group import Cohort, Group
 # (artefact attribute, module that checks it, the stage name a person would use)
 PIPELINE = (
     ("network", "network", "network (group.yaml)"),
+    ("programming", "programming", "network priorities and SWOT"),
     ("stakeholders", "stakeholders", "stakeholder analysis"),
     ("problems", "problems", "problem tree"),
     ("objectives", "objectives", "objective tree"),
@@ -23,12 +24,14 @@ PIPELINE = (
     ("logframe", "logframe", "logframe"),
     ("activities", "schedule", "activity schedule"),
     ("budget", "budget", "budget"),
+    ("dissemination", "dissemination", "dissemination plan"),
 )
 
 STAGE_FILES = {
     "network": "group.yaml", "stakeholders": "stakeholders.csv", "problems": "problems.csv",
     "objectives": "objectives.csv", "strategy": "strategy.yaml", "logframe": "logframe.yaml",
     "activities": "activities.csv", "budget": "budget.csv",
+    "programming": "programming.yaml", "dissemination": "dissemination.yaml",
 }
 
 

@@ -32,9 +32,9 @@ class CourseError(RuntimeError):
 def load_config(root: str | Path | None = None):
     """The course configuration, read the way the ``nbgrader`` command reads it.
 
-    ``<root>/nbgrader_config.py`` (default: the kit's) comes first, then the Jupyter config
-    folders (``~/.jupyter``, the environment's, the system's), so a hub-wide exchange set-up
-    still applies. An error in the course's config file is raised, not logged and skipped.
+    ``<root>/nbgrader_config.py`` (default: the kit's) over any ``nbgrader_config.py`` in the
+    Jupyter config folders (``~/.jupyter``, the environment's, the system's), so a hub-wide
+    exchange set-up still applies. An error in a config file is raised, not logged and skipped.
     """
     from jupyter_core.paths import jupyter_config_path
     from traitlets.config import Application

@@ -73,6 +73,12 @@ def is_trainer_notes(cell) -> bool:
     return TRAINER_NOTES_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+def carries_marks_or_answer(cell) -> bool:
+    """An answer, test or task cell: dropping it would change the grading."""
+    meta = _nbgrader(cell)
+    return bool(meta.get("grade") or meta.get("solution") or meta.get("task"))
+
+
 def is_graded(cell) -> bool:
     """A cell that earns points: a test cell, a manually graded answer or a task."""
     meta = _nbgrader(cell)
@@ -92,7 +98,7 @@ def _telling(line: str) -> bool:
     return len(line.replace(" ", "")) >= MIN_SECRET_CHARS and any(ch.isalpha() for ch in line)
 
 
-def _region_lines(text: str, begin: str, end: str) -> list[str]:
+def region_lines(text: str, begin: str, end: str) -> list[str]:
     """Lines strictly inside begin/end marker lines (nbgrader's rule: the marker is a substring)."""
     inside, out = False, []
     for line in text.split("\n"):
@@ -113,7 +119,7 @@ def secret_lines(nb) -> dict[str, set[str]]:
     for cell in nb["cells"]:
         text = _source(cell)
         for kind, (begin, end) in SECRET_REGIONS.items():
-            found[kind].update(_region_lines(text, begin, end))
+            found[kind].update(region_lines(text, begin, end))
         if _nbgrader(cell).get("solution") and SECRET_REGIONS["solution"][0] not in text:
             found["solution"].update(text.split("\n"))
         if is_trainer_notes(cell):
@@ -167,8 +173,7 @@ def check_trainer_notes_cells(nb, name: str) -> list[Finding]:
     """A trainer-notes cell is dropped from the release: it must not carry marks or an answer."""
     out = []
     for index, cell in enumerate(nb["cells"]):
-        meta = _nbgrader(cell)
-        if is_trainer_notes(cell) and (meta.get("grade") or meta.get("solution") or meta.get("task")):
+        if is_trainer_notes(cell) and carries_marks_or_answer(cell):
             out.append(error("course.trainer_notes_graded", name, _item(cell, index),
                              "This cell is tagged trainer-notes but is also an answer, test or task cell.",
                              "Keep trainer notes in their own markdown cell with no nbgrader type."))

@@ -4,6 +4,7 @@ A seminar's source notebook holds, next to the exercises, markdown cells for the
 timing tips, what to watch for, debrief questions and marking rubrics. They are tagged
 `trainer-notes` (cell metadata ``tags``) and `RemoveTrainerNotes` drops them when nbgrader
 generates the participants' copies, so they never reach a participant.
+`ensure_scripts_on_path` lets nbgrader find the `alembic` command it needs for a new gradebook.
 
 This module is imported by ``nbgrader_config.py``; it imports nbgrader at module level on
 purpose and is never imported by ``import planet_lib``.
@@ -18,18 +19,7 @@ import sysconfig
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-TRAINER_NOTES_TAG = "trainer-notes"
-
-
-def is_trainer_notes(cell) -> bool:
-    """True for a cell tagged `trainer-notes` (the one rule notebook authors follow)."""
-    return TRAINER_NOTES_TAG in cell.get("metadata", {}).get("tags", [])
-
-
-def is_graded_or_answer(cell) -> bool:
-    """True for a cell that carries marks or an answer: removing it would change the grading."""
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("grade") or meta.get("solution") or meta.get("task"))
+from .course_integrity import TRAINER_NOTES_TAG, carries_marks_or_answer
 
 
 class TrainerNotesError(ValueError):
@@ -52,7 +42,7 @@ class RemoveTrainerNotes(NbGraderPreprocessor):
         for index, cell in enumerate(nb.cells):
             if self.tag not in cell.get("metadata", {}).get("tags", []):
                 kept.append(cell)
-            elif is_graded_or_answer(cell):
+            elif carries_marks_or_answer(cell):
                 raise TrainerNotesError(
                     f"Cell {index + 1} is tagged '{self.tag}' but is also an answer, test or task cell. "
                     f"Remove the '{self.tag}' tag, or move the trainer notes into a separate markdown cell."

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .findings import Finding, error, info, warning
-from .rules import RuleSet, available_rulesets, check_eligibility, is_member_state, load_ruleset
+from .eligibility import check_eligibility
+from .membership import is_member_state
+from .rules import RuleSet, available_rulesets, load_ruleset
 from .workbook.fields import Field, choice, country_code, ident, text, whole_number, year_month
 
 FILE = "group.yaml"

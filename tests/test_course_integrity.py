@@ -24,8 +24,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -88,16 +87,15 @@ class SeminarRun:
     graded_blank: Path
     graded_solved: Path
     feedback_solved: Path
-    seconds: float
-    sources: Path = field(init=False)
 
-    def __post_init__(self):
-        self.sources = self.course_root / course.SOURCE_DIRECTORY / self.release.name
+    @property
+    def sources(self) -> Path:
+        """The scratch course's copy of the seminar's source notebooks."""
+        return self.course_root / course.SOURCE_DIRECTORY / self.release.name
 
 
 def _run_seminar(root: Path, seminar: str, course_root: Path, config) -> SeminarRun:
     """Release a seminar into a scratch course, then grade a blank and a solved submission."""
-    start = time.perf_counter()
     release = course.generate_release(seminar, course_root, source_root=root, config=config)
     sources = course.source_notebooks(seminar, course_root)
     solved_dir = course_root / "solved-copies"
@@ -110,7 +108,7 @@ def _run_seminar(root: Path, seminar: str, course_root: Path, config) -> Seminar
     graded_blank = course.autograde(seminar, BLANK, course_root, config=config)
     graded_solved = course.autograde(seminar, SOLVED, course_root, config=config)
     feedback = course.generate_feedback(seminar, SOLVED, course_root, config=config)
-    return SeminarRun(course_root, release, graded_blank, graded_solved, feedback, time.perf_counter() - start)
+    return SeminarRun(course_root, release, graded_blank, graded_solved, feedback)
 
 
 @pytest.fixture(scope="session")
@@ -302,7 +300,7 @@ def _plant_solution_line_outside_markers(nb):
 
 
 def _plant_hidden_tests_in_visible_cell(nb):
-    hidden = integrity._region_lines(_cell(nb, "cards-links").source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+    hidden = integrity.region_lines(_cell(nb, "cards-links").source, "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
     nb.cells.insert(6, nbformat.v4.new_code_cell("\n".join(hidden), id="planted"))
 
 

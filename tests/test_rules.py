@@ -10,17 +10,9 @@ import pytest
 
 from planet_lib.errors import WorkbookError
 from planet_lib.network import Network, Partner
-from planet_lib.rules import (
-    RULES,
-    RuleSet,
-    Source,
-    Note,
-    available_rulesets,
-    check_eligibility,
-    is_member_state,
-    load_ruleset,
-    rulesets_folder,
-)
+from planet_lib.eligibility import check_eligibility
+from planet_lib.membership import is_member_state
+from planet_lib.rules import RULES, Note, RuleSet, Source, available_rulesets, load_ruleset, rulesets_folder
 from planet_lib.schedule import Activity
 
 SHIPPED = ("cerv-2025-nt", "efc-2007-2013-m1-2", "efc-2014-2020-nt")

@@ -8,6 +8,7 @@ row order, extra columns, comments and what a person typed wherever the value is
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -47,10 +48,21 @@ class YamlArtefact:
     write: Callable[[Any], dict]
 
 
+def _module_converter(module: str, name: str) -> Callable:
+    """`from_data`/`to_data` of a tool module that reads its own YAML file, imported on first use."""
+    def call(*args):
+        return getattr(importlib.import_module(f"planet_lib.{module}"), name)(*args)
+    return call
+
+
 YAML_ARTEFACTS = (
     YamlArtefact("network", network.FILE, convert.network_from_data, convert.network_to_data),
+    YamlArtefact("programming", "programming.yaml", _module_converter("programming", "from_data"),
+                 _module_converter("programming", "to_data")),
     YamlArtefact("strategy", strategy.FILE, convert.strategy_from_data, convert.strategy_to_data),
     YamlArtefact("logframe", logframe.FILE, convert.logframe_from_data, convert.logframe_to_data),
+    YamlArtefact("dissemination", "dissemination.yaml", _module_converter("dissemination", "from_data"),
+                 _module_converter("dissemination", "to_data")),
 )
 
 
@@ -60,6 +72,7 @@ class Group:
 
     folder: Path
     network: network.Network | None = None
+    programming: Any = None  # programming.Programming: priorities, alignment, SWOT, theme
     stakeholders: list[stakeholders.Stakeholder] | None = None
     problems: list[problems.Problem] | None = None
     objectives: list[objectives.Objective] | None = None
@@ -67,6 +80,7 @@ class Group:
     logframe: logframe.Logframe | None = None
     activities: list[schedule.Activity] | None = None
     budget: list[budget.BudgetLine] | None = None
+    dissemination: Any = None  # dissemination.DisseminationPlan
     cohort: cohort_mod.CohortInfo | None = None  # set when loaded as part of a cohort
     _sources: dict[str, Any] = field(default_factory=dict, repr=False)
     notes: list[str] = field(default_factory=list)  # how files were read (encodings guessed)

@@ -18,12 +18,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import InputProblem, ProblemList, WorkbookError
-from .exports_logframe import (ACTIVITIES, ASSUMPTION_KEYS, COLUMNS, FIRST_ROW, INDICATOR_KEYS, KIT_SHEET,
+from ..errors import InputProblem, ProblemList, WorkbookError
+from .logframe_sheet import (ACTIVITIES, ASSUMPTION_KEYS, COLUMNS, FIRST_ROW, INDICATOR_KEYS, KIT_SHEET,
                                LEVEL_LABELS, PRECONDITIONS, SHEET, Column, header_cells)
-from .logframe import ASSUMPTION_FIELDS, INDICATOR_FIELDS, LEVELS, Assumption, Indicator, Logframe, Statement
-from .workbook.fields import Unusable, ident, text, yes_no
-from .workbook.mapping import scalar_text
+from ..logframe import ASSUMPTION_FIELDS, INDICATOR_FIELDS, LEVELS, Assumption, Indicator, Logframe, Statement
+from ..workbook.fields import Unusable, ident, text, yes_no
+from ..workbook.mapping import scalar_text
 
 UNKNOWN_LEVEL = "?"
 _FIELDS = {f"indicator.{f.name}": f for f in INDICATOR_FIELDS} | {f"assumption.{f.name}": f for f in ASSUMPTION_FIELDS}

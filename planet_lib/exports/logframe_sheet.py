@@ -22,10 +22,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import exports_sheet as sheet
-from .budget import BudgetLine
-from .logframe import LEVELS, Assumption, Indicator, Logframe, Statement
-from .schedule import Activity
+from . import sheet
+from ..budget import BudgetLine
+from ..logframe import LEVELS, Assumption, Indicator, Logframe, Statement
+from ..schedule import Activity
 
 SHEET = "Logframe"
 KIT_SHEET = "PLANET kit data"  # hidden: what the matrix cannot show (keys the kit does not know)

@@ -2,7 +2,7 @@
 
 Word keeps inline styles but drops style sheets and scripts, so every cell carries its own
 `style` attribute and there is no script at all.  The rows are those of the spreadsheet
-(`exports_logframe.matrix_levels`): level names span their rows (rowspan), each statement
+(`logframe_sheet.matrix_levels`): level names span their rows (rowspan), each statement
 spans its indicator rows, and the pre-conditions sit in the bottom cell of the Assumptions
 column, as in the EC form.  Every piece of text is HTML-escaped.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 from typing import Any, Callable
 
-from .budget import BudgetLine
-from .exports_logframe import PRECONDITIONS, Block, matrix_levels, template_of
-from .logframe import Logframe
-from .schedule import Activity
+from ..budget import BudgetLine
+from .logframe_sheet import PRECONDITIONS, Block, matrix_levels, template_of
+from ..logframe import Logframe
+from ..schedule import Activity
 
 TABLE_STYLE = "border-collapse:collapse;width:100%;font-family:Arial,Helvetica,sans-serif;font-size:10pt"
 CELL_STYLE = "border:1px solid #808080;padding:4px;vertical-align:top;text-align:left"

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .workbook.textfile import write_atomic
+from ..workbook.textfile import write_atomic
 
 HEADER_FILL = "D9E1F2"
 LEVEL_FILL = "EDF2F9"

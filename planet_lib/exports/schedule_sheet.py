@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import exports_sheet as sheet
-from .budget import BudgetLine
-from .exports_logframe import activities_in_order, money_format
-from .logframe import Logframe
-from .network import Network
-from .schedule import Activity
+from . import sheet
+from ..budget import BudgetLine
+from .logframe_sheet import activities_in_order, money_format
+from ..logframe import Logframe
+from ..network import Network
+from ..schedule import Activity
 
 SCHEDULE_SHEET = "Schedule"
 BUDGET_SHEET = "Budget"

@@ -1,0 +1,1 @@
+"""The subcommands of `planet`, one module each, each with `register(subparsers)`."""
