@@ -12,9 +12,11 @@ a rule set is in `eligibility`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,10 +132,17 @@ def available_rulesets(folder: str | Path | None = None) -> list[str]:
 def load_ruleset(id_or_path: str | Path, folder: str | Path | None = None) -> RuleSet:
     """A rule set by id (looked up in the folder) or by the path of its file."""
     path = _ruleset_path(id_or_path, folder)
+    stat = path.stat()
+    return copy.deepcopy(_load_ruleset_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=32)
+def _load_ruleset_file(path: str, _mtime_ns: int, _size: int) -> RuleSet:
+    """Read a rule-set file once per version of it: a cohort check asks for it once per group."""
     from .workbook.yamlfile import read
 
-    data, _text, _fmt = read(path, str(path))
-    return ruleset_from_data(data, str(path), expected_id=path.stem, path=path)
+    data, _text, _fmt = read(Path(path), path)
+    return ruleset_from_data(data, path, expected_id=Path(path).stem, path=Path(path))
 
 
 def _ruleset_path(id_or_path: str | Path, folder: str | Path | None) -> Path:
