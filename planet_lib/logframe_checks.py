@@ -35,7 +35,8 @@ improve inform install interview introduce invite involve issue launch lead link
 mentor mobilise mobilize moderate monitor open organise organize perform pilot plan prepare present print
 procure produce promote provide publish purchase raise recruit report research review revise run select send
 set share sign stage start strengthen study submit summarise summarize support survey teach test train
-transfer translate update upload visit welcome write
+transfer translate update upload visit welcome write repeat replicate record register renew redesign reach
+advertise accompany broadcast circulate
 """.split())
 # Verbs that are also common nouns ("Exchange of practice established", "Training materials
 # published"): a result that starts with one is not called an action.
@@ -86,6 +87,8 @@ def check_logframe(logframe: Logframe, activities: list | None = None, budget: l
             out += indicator_qqt(indicator, where) + source_specific(indicator, where)
             if logframe.template == "ec-2016":
                 out += baseline_and_target(indicator, where)
+            else:
+                out += target_given(indicator, where)
         for n, assumption in enumerate(s.assumptions, start=1):
             out += assumption_wording(assumption, f"{s.id} assumption {n}")
             out += assumption_rating(assumption, f"{s.id} assumption {n}")
@@ -168,7 +171,7 @@ def _activities_present(activities: list | None, budget: list | None) -> list[Fi
     out = [warning("logframe.activity_no_means", ACTIVITIES_FILE, a.id,
                    f"Activity {a.id} has no means: the Activities row of the logframe shows them.",
                    "Fill the 'means' column: the people, services and equipment the activity needs.")
-           for a in activities if not a.means]
+           for a in activities if not a.means and a.kind != "milestone"]
     if budget is not None:
         costed = {line.activity for line in budget}
         out += [warning("logframe.activity_no_costs", ACTIVITIES_FILE, a.id,
@@ -275,6 +278,16 @@ def _describe(where: str, capital: bool = True) -> str:
 
 def _a(name: str) -> str:
     return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+def target_given(indicator: Indicator, where: str) -> list[Finding]:
+    """An indicator without a target cannot tell anyone whether the project reached it."""
+    if indicator.target.strip():
+        return []
+    return [warning("logframe.no_target", FILE, where,
+                    f"{_describe(where)} ('{indicator.text}') has no target value.",
+                    "Write the value the project will reach in 'target' (e.g. '28 officials'), so the funder"
+                    " and the partners can see whether it was reached.")]
 
 
 def baseline_and_target(indicator: Indicator, where: str) -> list[Finding]:

@@ -579,3 +579,19 @@ def test_findings_of_a_group_without_logframe_are_empty(tmp_path: Path):
     folder.mkdir()
     (folder / "group.yaml").write_text(GROUP_YAML, encoding="utf-8")
     assert lf.findings(Group.load(folder)) == []
+
+
+def test_an_ec_2004_indicator_without_target_is_reported_and_one_with_target_is_not():
+    frame = Logframe("ec-2004", specific_objectives=[Statement("SO1", "Citizens take part", [
+        Indicator("Three open meetings held per town", unit="meetings", by="2014-06", source="Minutes")])])
+    assert [f.item for f in check_logframe(frame) if f.code == "logframe.no_target"] == ["SO1 indicator 1"]
+    frame.specific_objectives[0].indicators[0].target = "21 meetings"
+    assert not [f for f in check_logframe(frame) if f.code == "logframe.no_target"]
+
+
+def test_milestones_need_no_means():
+    from planet_lib.logframe_checks import _activities_present
+
+    found = _activities_present([Activity("M1", "R1", "Toolkit published", kind="milestone"),
+                                 Activity("A1", "R1", "Write the toolkit", kind="task")], None)
+    assert [f.item for f in found if f.code == "logframe.activity_no_means"] == ["A1"]

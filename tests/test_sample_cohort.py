@@ -22,7 +22,8 @@ from planet_lib.sample import WORKED_EXAMPLE, sample_cohort, worked_example
 COUNTRIES = {"IT", "PL", "ES", "SE", "RO"}
 PROGRAMME = "efc-2007-2013-m1-2"
 GROUPS = ("g1-green-towns", "g2-generations", "g3-young-voices", "g4-citizens-at-home", "g5-shared-memory")
-ARTEFACTS = ("network", "stakeholders", "problems", "objectives", "strategy", "logframe", "activities", "budget")
+ARTEFACTS = ("network", "programming", "stakeholders", "problems", "objectives", "strategy", "logframe", "activities",
+             "budget", "dissemination")
 
 # Measure 1.2 (2013 deadlines): the worked example must meet these with room to spare.
 MAX_EVENT_DAYS, MIN_INVITED, GRANT_MIN, GRANT_MAX = 21, 30, 10_000, 150_000
@@ -100,10 +101,10 @@ def test_groups_stop_at_different_stages(cohort):
     reached = {g.folder.name: [a for a in ARTEFACTS if getattr(g, a) is not None] for g in cohort.groups}
     assert reached == {
         "g1-green-towns": list(ARTEFACTS),
-        "g2-generations": list(ARTEFACTS[:5]),
-        "g3-young-voices": list(ARTEFACTS[:3]),
-        "g4-citizens-at-home": list(ARTEFACTS),
-        "g5-shared-memory": list(ARTEFACTS[:2]),
+        "g2-generations": list(ARTEFACTS[:6]),
+        "g3-young-voices": list(ARTEFACTS[:4]),
+        "g4-citizens-at-home": list(ARTEFACTS[:-1]),
+        "g5-shared-memory": list(ARTEFACTS[:3]),
     }
 
 
@@ -135,6 +136,33 @@ def test_worked_example_is_the_complete_g1_folder(cohort, g1):
     assert all(getattr(alone, a) is not None for a in ARTEFACTS)
     assert g1.network.lead.municipality == "Borgo San Lorenzo"
     assert g1.network.start == "2013-09" and g1.network.duration_months == 20
+
+
+def test_worked_example_programming_describes_every_town_and_picks_the_best_aligned_theme(g1):
+    plan = g1.programming
+    towns = {m.municipality for m in plan.municipalities}
+    assert towns == {p.municipality for p in g1.network.partners}
+    for m in plan.municipalities:
+        assert all((m.priorities, m.population, m.main_issue, m.local_partners, m.resources, m.alignment)), m.municipality
+        assert m.twinning_links and set(m.twinning_links) <= towns - {m.municipality}
+    assert all(len(plan.swot.quadrant(q)) >= 2 for q in ("strengths", "weaknesses", "opportunities", "threats"))
+    totals = Counter()
+    for m in plan.municipalities:
+        totals.update(m.alignment)
+    assert plan.theme.priority == g1.network.theme == max(totals, key=totals.get) and plan.theme.why
+
+
+def test_worked_example_dissemination_reaches_each_audience_inside_the_project(g1):
+    activities = {a.id for a in g1.activities}
+    audiences = g1.dissemination.audiences
+    assert len(audiences) >= 3 and len({a.id for a in audiences}) == len(audiences)
+    for audience in audiences:
+        assert audience.message and audience.channels, audience.id
+        assert audience.reach and all(re.search(r"\d", r.target) and r.source for r in audience.reach)
+        for channel in audience.channels:
+            assert channel.when, (audience.id, channel.channel)
+            for when in channel.when:
+                assert when in activities if isinstance(when, str) else 1 <= when <= g1.network.duration_months
 
 
 def test_worked_example_stakeholders_are_fully_analysed(g1):
@@ -259,7 +287,8 @@ PLANTED = {
     "g5-shared-memory": {
         ("rules.min_countries", None), ("stakeholders.missing_field", "S4"),
         ("stakeholders.missing_field", "S6"), ("stakeholders.box_b_without_action", "S3"),
-        ("stakeholders.not_placed", "S7"),
+        ("stakeholders.not_placed", "S7"), ("programming.missing_municipality", "Caracal"),
+        ("programming.swot_internal_as_external", "threats 1"), ("programming.swot_thin", "opportunities"),
     },
 }
 

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import ipywidgets as w
+
 from ..errors import WorkbookError
 from ..findings import Finding
 from ..workbook.fields import Field, Unusable
@@ -62,7 +64,7 @@ def parse_fields(fields: Iterable[Field], typed: dict[str, Any], labels: dict[st
         try:
             value = f.parse(raw)
         except Unusable as exc:
-            problems.append(f"'{label}': '{raw.strip()}' cannot be used; write {exc}.")
+            problems.append(f"'{label}': found '{raw.strip()}'; expected {exc}.")
             continue
         values[f.name] = f.default if value is None and f.default is not None else value
     if problems:
@@ -218,15 +220,8 @@ def figure_output(fig, description: str) -> dict:
 
 
 # Widgets ---------------------------------------------------------------------------------------
-def _widgets():
-    import ipywidgets
-
-    return ipywidgets
-
-
 def text_box(label: str, name: str, long: bool = False, placeholder: str = ""):
     """A text box that reports its value when the person leaves it (or presses Enter): one commit."""
-    w = _widgets()
     cls = w.Textarea if long else w.Text
     box = cls(description=label, placeholder=placeholder, continuous_update=False,
               layout=w.Layout(width="100%"), style={"description_width": "9em"})
@@ -235,7 +230,6 @@ def text_box(label: str, name: str, long: bool = False, placeholder: str = ""):
 
 
 def choice_box(label: str, name: str, options: list | None = None):
-    w = _widgets()
     box = w.Dropdown(description=label, options=options or [], layout=w.Layout(width="100%"),
                      style={"description_width": "9em"})
     box.add_class(f"planet-{name}")
@@ -243,7 +237,6 @@ def choice_box(label: str, name: str, options: list | None = None):
 
 
 def button(label: str, name: str, on_click: Callable, style: str = ""):
-    w = _widgets()
     b = w.Button(description=label, button_style=style, layout=w.Layout(width="auto"))
     b.add_class(f"planet-{name}")
     b.on_click(lambda _button: on_click())
@@ -263,7 +256,6 @@ class Editor:
     KIND = ""
 
     def __init__(self, folder: str | Path, large_text: bool = False):
-        w = _widgets()
         self.large_text = large_text
         self.book = Workbook(folder, self.ARTEFACT, self.READS)
         self.message = ""  # the last message shown, as plain text

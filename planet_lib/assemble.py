@@ -1,0 +1,476 @@
+"""Assembling a cohort: every group's report from one template notebook, then the cohort showcase.
+
+papermill runs `dissemination/group_report.ipynb` once per group with the group as a parameter,
+so trainers change every report by editing one notebook.  Groups run in parallel processes
+(papermill inside each worker, not its command line, to pay its start-up once per worker).
+
+The output folder holds one pack per group, `groups/<group>/`: the executed notebook, the
+HTML report (without code), the partners' spreadsheet, `summary.json` and `manifest.json`.
+Nothing there is ever half written:
+
+- a pack is built in a temporary folder (`groups/.tmp-...`) and renamed into place once
+  complete; its `manifest.json` (written last) records its status and a digest of its inputs;
+- a report that fails still gets its pack, with the executed notebook showing the error and
+  a manifest saying `failed`; the other groups go on;
+- the top `manifest.json` (the run's completion marker) is removed when a run starts work and
+  written again only at its very end, so an interrupted run never looks finished.
+
+A rerun skips a group whose inputs did not change: its workbook files, `cohort.yaml`, the
+template notebook, its rule set file, the EU membership file and the kit's version.  The
+showcase reruns when any pack or its own template changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .report import SUMMARY_FILE, write_json
+from .showcase import GROUP_MANIFEST, PACKS_DIR, REPORT_HTML, REPORT_NOTEBOOK
+
+MANIFEST = "manifest.json"
+SHOWCASE_HTML = "showcase.html"
+SHOWCASE_NOTEBOOK = "showcase.ipynb"
+GROUP_TEMPLATE = "group_report.ipynb"
+SHOWCASE_TEMPLATE = "cohort_showcase.ipynb"
+HTML_TEMPLATE = "planet_report"  # dissemination/templates/planet_report: offline, printable
+KERNEL = "python3"
+CELL_TIMEOUT = 600  # seconds per cell: a stuck cell fails its group instead of hanging the run
+TEMP_PREFIX, OLD_PREFIX = ".tmp-", ".old-"
+
+
+def templates_folder() -> Path:
+    """The kit's `dissemination/` folder, where the report templates live."""
+    return Path(__file__).resolve().parents[1] / "dissemination"
+
+
+def default_output(cohort: Path) -> Path:
+    """`build/<cohort folder name>` under the current folder (`build/` is ignored by git)."""
+    return Path("build") / Path(cohort).name
+
+
+# digests of inputs -----------------------------------------------------------------------
+def _digest_files(paths: list[tuple[str, Path]], extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode())
+    for name, path in paths:
+        h.update(b"\0" + name.encode() + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
+
+
+def _workbook_files(group_folder: Path) -> list[tuple[str, Path]]:
+    """Every file of a group folder (hidden files, editor lock files and sub-folders excepted)."""
+    return [(p.name, p) for p in sorted(group_folder.iterdir())
+            if p.is_file() and not p.name.startswith((".", "~$"))]
+
+
+def _programme(group_folder: Path, cohort: Path) -> str:
+    """The rule-set id the group uses ('' when it cannot be read: the report will say why)."""
+    from .errors import WorkbookError
+    from .workbook import yamlfile
+
+    for path in (group_folder / "group.yaml", cohort / "cohort.yaml"):
+        try:
+            data, _text, _fmt = yamlfile.read(path, path.name)
+        except (WorkbookError, OSError):
+            continue
+        if isinstance(data, dict) and data.get("programme"):
+            return str(data["programme"])
+    return ""
+
+
+def _ruleset_files(group_folder: Path, cohort: Path) -> list[tuple[str, Path]]:
+    from .rules import MEMBERSHIP_FILE, SUFFIXES, rulesets_folder
+
+    folder = rulesets_folder()
+    programme = _programme(group_folder, cohort)
+    found = [folder / f"{programme}{s}" for s in SUFFIXES if programme and (folder / f"{programme}{s}").exists()]
+    return [(f"rules/{p.name}", p) for p in found + [folder / MEMBERSHIP_FILE]]
+
+
+def group_digest(cohort: Path, group_folder: Path, template: Path) -> str:
+    """What a group's report depends on, as one hash."""
+    from . import __version__
+
+    files = ([("template", template), ("cohort.yaml", cohort / "cohort.yaml")]
+             + _workbook_files(group_folder) + _ruleset_files(group_folder, cohort))
+    return _digest_files(files, f"planet {__version__}")
+
+
+def showcase_digest(cohort: Path, out: Path, template: Path, groups: list[str]) -> str:
+    """What the showcase depends on: its template, cohort.yaml and every pack's manifest and summary."""
+    from . import __version__
+
+    files = [("template", template), ("cohort.yaml", cohort / "cohort.yaml")]
+    for g in groups:
+        pack = out / PACKS_DIR / g
+        files += [(f"{g}/{GROUP_MANIFEST}", pack / GROUP_MANIFEST), (f"{g}/{SUMMARY_FILE}", pack / SUMMARY_FILE)]
+    return _digest_files(files, f"planet {__version__}")
+
+
+def read_manifest(path: Path) -> dict | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def is_current(pack: Path, digest: str) -> bool:
+    """True when the pack was built successfully from exactly these inputs and has all its files."""
+    manifest = read_manifest(pack / GROUP_MANIFEST)
+    if not manifest or manifest.get("status") != "ok" or manifest.get("inputs") != digest:
+        return False
+    return all((pack / name).is_file() for name in manifest.get("files", []))
+
+
+# one job, in a worker process --------------------------------------------------------------
+@dataclass(frozen=True)
+class Job:
+    """A notebook to run: one group's report, or the showcase."""
+
+    kind: str  # group | showcase
+    name: str  # the group folder name, or 'showcase'
+    cohort: str
+    out: str  # the assembly output folder
+    template: str
+    inputs: str  # digest of the inputs
+    kernel: str = KERNEL
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # built | skipped | failed
+    path: str = ""  # the pack folder, or the showcase HTML
+    error: dict | None = None  # ename, evalue, cell (failed only)
+    seconds: float = 0.0
+
+
+def run_job(job: Job) -> Outcome:
+    """Run one job and publish its result; never raises for a failing notebook."""
+    started = time.perf_counter()
+    if job.kind == "group":
+        outcome = _build_group(job)
+    else:
+        outcome = _build_showcase(job)
+    outcome.seconds = round(time.perf_counter() - started, 2)
+    return outcome
+
+
+def _build_group(job: Job) -> Outcome:
+    packs = Path(job.out) / PACKS_DIR
+    final = packs / job.name
+    tmp = packs / f"{TEMP_PREFIX}{job.name}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir(parents=True)
+    notebook = tmp / REPORT_NOTEBOOK
+    log = tmp / "log.txt"
+    with _stderr_to(log):
+        error = _execute(job, notebook, {"cohort": job.cohort, "group": job.name, "output": str(tmp)})
+        if error is None:
+            error = _html_or_error(notebook, tmp / REPORT_HTML, _title(tmp, job.name))
+    if error is None or log.stat().st_size == 0:
+        log.unlink()
+    files = sorted(p.name for p in tmp.iterdir() if p.is_file())
+    manifest = {"group": job.name, "status": "ok" if error is None else "failed", "inputs": job.inputs,
+                "files": files, "error": error, "finished": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    write_json(tmp / GROUP_MANIFEST, manifest)  # last: the pack is complete
+    publish(tmp, final)
+    return Outcome(job.name, "built" if error is None else "failed", str(final), error)
+
+
+def _build_showcase(job: Job) -> Outcome:
+    out = Path(job.out)
+    tag = f"{TEMP_PREFIX}showcase-{uuid.uuid4().hex[:8]}"
+    notebook, html = out / f"{tag}.ipynb", out / f"{tag}.html"
+    with _stderr_to(out / f"{tag}.log"):
+        error = _execute(job, notebook, {"cohort": job.cohort, "packs": job.out})
+        if error is None:
+            error = _html_or_error(notebook, html, "Cohort showcase")
+    (out / f"{tag}.log").unlink(missing_ok=True)
+    if error is not None:
+        os.replace(notebook, out / SHOWCASE_NOTEBOOK) if notebook.exists() else None
+        html.unlink(missing_ok=True)
+        return Outcome("showcase", "failed", str(out / SHOWCASE_NOTEBOOK), error)
+    os.replace(notebook, out / SHOWCASE_NOTEBOOK)
+    os.replace(html, out / SHOWCASE_HTML)
+    return Outcome("showcase", "built", str(out / SHOWCASE_HTML))
+
+
+def _execute(job: Job, notebook: Path, parameters: dict) -> dict | None:
+    """Run the template with papermill; the error (cell, ename, evalue) if it failed, else None."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(job.template, str(notebook), parameters=parameters, kernel_name=job.kernel,
+                                   progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                                   execution_timeout=CELL_TIMEOUT, start_timeout=120)
+    except PapermillExecutionError as exc:
+        return {"cell": exc.exec_count, "ename": exc.ename, "evalue": _first_line(exc.evalue)}
+    except Exception as exc:  # a kernel that dies or never starts: the group fails, the others go on
+        return {"cell": None, "ename": type(exc).__name__, "evalue": _first_line(str(exc))}
+    return None
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in str(text).splitlines() if line.strip()]
+    return (lines[0] if lines else "")[:500]
+
+
+def _title(pack: Path, fallback: str) -> str:
+    try:
+        return json.loads((pack / SUMMARY_FILE).read_text(encoding="utf-8")).get("network") or fallback
+    except (OSError, ValueError):
+        return fallback
+
+
+def _html_or_error(notebook: Path, html: Path, title: str) -> dict | None:
+    try:
+        export_html(notebook, html, title)
+    except Exception as exc:  # the notebook ran; say why its HTML could not be made
+        return {"cell": None, "ename": type(exc).__name__, "evalue": f"HTML export failed: {_first_line(str(exc))}"}
+    return None
+
+
+def export_html(notebook: Path, html: Path, title: str) -> Path:
+    """The executed notebook as an HTML page for readers: no code, no parameters, no warnings."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.get("name") == "stderr")]
+    body, _resources = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    tmp = html.with_name(f".{html.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, html)
+    return html
+
+
+_EXPORTER = None
+
+
+def _exporter():
+    """One nbconvert HTMLExporter per process (building it loads the templates)."""
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+
+        _EXPORTER = HTMLExporter(template_name=HTML_TEMPLATE,
+                                 extra_template_basedirs=[str(templates_folder() / "templates")],
+                                 exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                                 exclude_anchor_links=True)
+    return _EXPORTER
+
+
+@contextmanager
+def _stderr_to(path: Path):
+    """Send this process's stderr (and the kernel's, which inherits it) to a log file."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        os.dup2(fd, 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(fd)
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Put a finished folder in place of the old one: either stays complete, whenever we stop."""
+    old = None
+    if final.exists():
+        old = final.with_name(f"{OLD_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}")
+        os.rename(final, old)
+    os.rename(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove what an interrupted run left half done (temporary and replaced folders)."""
+    for folder in (out, out / PACKS_DIR):
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            if p.name.startswith((TEMP_PREFIX, OLD_PREFIX)):
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+
+# the whole run ---------------------------------------------------------------------------
+@dataclass
+class Assembly:
+    """What a run did."""
+
+    cohort: str
+    out: str
+    groups: list[Outcome] = field(default_factory=list)
+    showcase: Outcome | None = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.groups + ([self.showcase] if self.showcase else []) if o.status == "failed"]
+
+    def to_dict(self) -> dict:
+        return {"cohort": self.cohort, "output": self.out, "seconds": self.seconds,
+                "groups": [asdict(o) for o in self.groups],
+                "showcase": asdict(self.showcase) if self.showcase else None,
+                "failed": [o.name for o in self.failed]}
+
+
+def select_groups(cohort: Path, names: list[str] | None) -> list[Path]:
+    """The group folders to assemble: all of the cohort's, or the ones named (an unknown name is an error)."""
+    from .errors import InputProblem, WorkbookError
+    from .workbook.group import group_folders
+
+    folders = group_folders(cohort)
+    if not names:
+        return folders
+    known = {f.name: f for f in folders}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise WorkbookError([InputProblem(f"{cohort}/groups", None, None, n,
+                                          "the name of a group folder: " + ", ".join(known)) for n in unknown])
+    return [known[n] for n in dict.fromkeys(names)]
+
+
+def check_cohort_folder(cohort: Path) -> None:
+    """Refuse, with a plain message, a folder that is not a cohort or whose cohort.yaml is unusable."""
+    from .errors import InputProblem, ProblemList, WorkbookError
+    from .workbook import convert, yamlfile
+    from .workbook.group import is_cohort
+
+    if not cohort.is_dir() or not is_cohort(cohort):
+        raise WorkbookError([InputProblem(str(cohort), None, None, None,
+                                          "a cohort folder, with a cohort.yaml and a groups/ folder")])
+    data, _text, _fmt = yamlfile.read(cohort / "cohort.yaml", "cohort.yaml")
+    problems = ProblemList("cohort.yaml")
+    convert.cohort_from_data(data or {}, problems)
+    problems.raise_if_any()
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def assemble(cohort: str | Path, out: str | Path | None = None, groups: list[str] | None = None,
+             jobs: int | None = None, force: bool = False, progress: bool = True,
+             templates: str | Path | None = None) -> Assembly:
+    """Build the report of each group (all, or those named) and the showcase into `out`."""
+    started = time.perf_counter()
+    cohort = Path(cohort).resolve()
+    check_cohort_folder(cohort)
+    out = Path(out or default_output(cohort)).resolve()
+    templates = Path(templates) if templates else templates_folder()
+    group_template, showcase_template = templates / GROUP_TEMPLATE, templates / SHOWCASE_TEMPLATE
+    chosen = select_groups(cohort, groups)
+    all_groups = [f.name for f in select_groups(cohort, None)]
+    (out / PACKS_DIR).mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+
+    result = Assembly(str(cohort), str(out))
+    todo = []
+    for folder in chosen:
+        digest = group_digest(cohort, folder, group_template)
+        pack = out / PACKS_DIR / folder.name
+        if not force and is_current(pack, digest):
+            result.groups.append(Outcome(folder.name, "skipped", str(pack)))
+        else:
+            todo.append(Job("group", folder.name, str(cohort), str(out), str(group_template), digest))
+    previous = read_manifest(out / MANIFEST) or {}
+    if not todo and not force and _showcase_current(previous, cohort, out, showcase_template, all_groups):
+        result.showcase = Outcome("showcase", "skipped", str(out / SHOWCASE_HTML))
+        result.seconds = round(time.perf_counter() - started, 2)
+        return result
+    (out / MANIFEST).unlink(missing_ok=True)  # from here until the end, the output is not complete
+    todo.sort(key=lambda job: -_workbook_size(Path(job.cohort) / "groups" / job.name))  # longest first
+    result.groups += _run_parallel(todo, jobs or default_jobs(), progress)
+    result.groups.sort(key=lambda o: all_groups.index(o.name))
+    digest = showcase_digest(cohort, out, showcase_template, all_groups)
+    result.showcase = _run_parallel([Job("showcase", "showcase", str(cohort), str(out), str(showcase_template),
+                                         digest)], 1, False)[0]
+    _write_run_manifest(out, cohort, all_groups, result, digest)
+    result.seconds = round(time.perf_counter() - started, 2)
+    return result
+
+
+def _showcase_current(previous: dict, cohort: Path, out: Path, template: Path, groups: list[str]) -> bool:
+    shown = previous.get("showcase") or {}
+    return (previous.get("complete") is True and shown.get("status") == "built"
+            and shown.get("inputs") == showcase_digest(cohort, out, template, groups)
+            and (out / SHOWCASE_HTML).is_file())
+
+
+def _workbook_size(folder: Path) -> int:
+    return sum(p.stat().st_size for _name, p in _workbook_files(folder))
+
+
+def _run_parallel(jobs: list[Job], workers: int, progress: bool) -> list[Outcome]:
+    """Run the jobs in worker processes, with a progress bar on a terminal."""
+    if not jobs:
+        return []
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm.auto import tqdm
+
+    # 'spawn' everywhere: the same behaviour on Linux, macOS and Windows, and no fork of a threaded parent.
+    context = multiprocessing.get_context("spawn")
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context) as pool:
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        bar = tqdm(total=len(jobs), desc="Assembling reports", unit="group", file=sys.stderr,
+                   disable=None if progress else True)
+        try:
+            for future in as_completed(futures):
+                outcomes.append(_outcome_of(future, futures[future]))
+                bar.update(1)
+        finally:
+            bar.close()
+    return outcomes
+
+
+def _outcome_of(future, job: Job) -> Outcome:
+    """The job's outcome; a worker that crashed outright counts as a failed group."""
+    try:
+        return future.result()
+    except Exception as exc:
+        return Outcome(job.name, "failed", "", {"cell": None, "ename": type(exc).__name__,
+                                                "evalue": _first_line(str(exc)) or "the worker process stopped"})
+
+
+def _write_run_manifest(out: Path, cohort: Path, groups: list[str], result: Assembly, showcase_inputs: str) -> None:
+    """The run's completion marker, written last: every pack's status and inputs, and the showcase's."""
+    from . import __version__
+
+    packs = {}
+    for g in groups:
+        manifest = read_manifest(out / PACKS_DIR / g / GROUP_MANIFEST) or {"status": "missing"}
+        packs[g] = {"status": manifest.get("status"), "inputs": manifest.get("inputs"), "folder": f"{PACKS_DIR}/{g}"}
+    showcase = result.showcase
+    write_json(out / MANIFEST, {
+        "complete": True, "cohort": str(cohort), "kit_version": __version__,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S"), "groups": packs,
+        "showcase": {"status": showcase.status if showcase else "missing", "inputs": showcase_inputs,
+                     "file": SHOWCASE_HTML},
+    })
