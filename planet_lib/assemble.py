@@ -216,12 +216,58 @@ def _execute(job: Job, notebook: Path, parameters: dict) -> dict | None:
     try:
         papermill.execute_notebook(job.template, str(notebook), parameters=parameters, kernel_name=job.kernel,
                                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                                   execution_timeout=CELL_TIMEOUT, start_timeout=120)
+                                   execution_timeout=CELL_TIMEOUT, start_timeout=120, km=warm_kernel(job.kernel))
     except PapermillExecutionError as exc:
         return {"cell": exc.exec_count, "ename": exc.ename, "evalue": _first_line(exc.evalue)}
     except Exception as exc:  # a kernel that dies or never starts: the group fails, the others go on
         return {"cell": None, "ename": type(exc).__name__, "evalue": _first_line(str(exc))}
     return None
+
+
+# One kernel per worker process, kept warm from one report to the next: starting a kernel and
+# importing pandas and matplotlib in it costs more than most reports.  Each report starts from
+# an empty namespace (IPython's %reset), and a kernel that died is replaced.
+_WARM: dict = {}
+_RESET = "get_ipython().run_line_magic('reset', '-f')"
+
+
+def warm_kernel(name: str):
+    """This worker's kernel manager for `name`: papermill starts its kernel on first use."""
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = _WARM.get(name)
+    if km is not None and km.has_kernel:
+        if run_sync(km.is_alive)():
+            _reset_namespace(km, name)
+            return km
+        _shutdown(km)
+        km = None
+    if km is None:
+        import multiprocessing.util
+
+        km = _WARM[name] = AsyncKernelManager(kernel_name=name)
+        multiprocessing.util.Finalize(km, _shutdown, args=(km,), exitpriority=10)
+    return km
+
+
+def _reset_namespace(km, name: str) -> None:
+    """Forget the previous report's variables, so each report runs as in a fresh kernel."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_RESET)])
+    NotebookClient(nb, km=km, kernel_name=name, timeout=60).execute()
+
+
+def _shutdown(km) -> None:
+    from jupyter_core.utils import run_sync
+
+    try:
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    except Exception:  # already gone: nothing to stop
+        pass
 
 
 def _first_line(text: str) -> str:
@@ -249,6 +295,7 @@ def export_html(notebook: Path, html: Path, title: str) -> Path:
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
+    nb.metadata["title"] = title  # the page title: the network's name
     nb.cells = [c for c in nb.cells if not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -404,11 +451,12 @@ def assemble(cohort: str | Path, out: str | Path | None = None, groups: list[str
         return result
     (out / MANIFEST).unlink(missing_ok=True)  # from here until the end, the output is not complete
     todo.sort(key=lambda job: -_workbook_size(Path(job.cohort) / "groups" / job.name))  # longest first
-    result.groups += _run_parallel(todo, jobs or default_jobs(), progress)
-    result.groups.sort(key=lambda o: all_groups.index(o.name))
-    digest = showcase_digest(cohort, out, showcase_template, all_groups)
-    result.showcase = _run_parallel([Job("showcase", "showcase", str(cohort), str(out), str(showcase_template),
-                                         digest)], 1, False)[0]
+    with _pool(max(1, min(jobs or default_jobs(), len(todo)))) as pool:
+        result.groups += _run(pool, todo, progress)
+        result.groups.sort(key=lambda o: all_groups.index(o.name))
+        digest = showcase_digest(cohort, out, showcase_template, all_groups)
+        showcase = Job("showcase", "showcase", str(cohort), str(out), str(showcase_template), digest)
+        result.showcase = _run(pool, [showcase], False)[0]
     _write_run_manifest(out, cohort, all_groups, result, digest)
     result.seconds = round(time.perf_counter() - started, 2)
     return result
@@ -425,28 +473,32 @@ def _workbook_size(folder: Path) -> int:
     return sum(p.stat().st_size for _name, p in _workbook_files(folder))
 
 
-def _run_parallel(jobs: list[Job], workers: int, progress: bool) -> list[Outcome]:
-    """Run the jobs in worker processes, with a progress bar on a terminal."""
+def _pool(workers: int):
+    """Worker processes for the reports ('spawn' everywhere: the same on Linux, macOS and Windows)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _run(pool, jobs: list[Job], progress: bool) -> list[Outcome]:
+    """Run the jobs in the pool's workers, with a progress bar on a terminal."""
     if not jobs:
         return []
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
     from tqdm.auto import tqdm
 
-    # 'spawn' everywhere: the same behaviour on Linux, macOS and Windows, and no fork of a threaded parent.
-    context = multiprocessing.get_context("spawn")
+    futures = {pool.submit(run_job, job): job for job in jobs}
     outcomes = []
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context) as pool:
-        futures = {pool.submit(run_job, job): job for job in jobs}
-        bar = tqdm(total=len(jobs), desc="Assembling reports", unit="group", file=sys.stderr,
-                   disable=None if progress else True)
-        try:
-            for future in as_completed(futures):
-                outcomes.append(_outcome_of(future, futures[future]))
-                bar.update(1)
-        finally:
-            bar.close()
+    bar = tqdm(total=len(jobs), desc="Assembling reports", unit="group", file=sys.stderr,
+               disable=None if progress else True)
+    try:
+        for future in as_completed(futures):
+            outcomes.append(_outcome_of(future, futures[future]))
+            bar.update(1)
+    finally:
+        bar.close()
     return outcomes
 
 

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Each command lives in planet_lib/commands/<name>.py and offers `register(subparsers)`.
-COMMANDS = ("check", "assemble")
+COMMANDS = ("check", "assemble", "cohort", "grade", "feedback", "grades")
 
 
 def _parser() -> argparse.ArgumentParser:

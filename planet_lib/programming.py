@@ -12,11 +12,12 @@ the cycle asks three questions, one block of `programming.yaml` each:
 - ``theme``: the programme priority the network chooses, and why.
 
 The programme's priorities come from the rule set (`rules.load_ruleset(...).priorities`).
-Here: the model and file format (`from_data`, `to_data`); tables (`context_table`,
-`alignment_matrix`, and `rules_table`, `priorities_table`, `sources_table` for showing a
-programme); `suggest_theme`; the figures (`alignment_figure`, `swot_figure`, `cycle_figure`,
-drawn by `programming_figures`); the checks (`check_programming`, `findings`, in
-`programming_checks`).
+Here: the model and file format (`from_data`, `to_data`, and `unreadable` to test a value
+built in code before saving it); tables (`context_table`, `alignment_matrix`, and
+`rules_table`, `priorities_table`, `sources_table` for showing a programme); `suggest_theme`;
+the figures (`alignment_figure`, `swot_figure`, `cycle_figure`, drawn by
+`programming_figures`); the checks (`check_programming`, `check_swot`, `check_theme`,
+`findings`, in `programming_checks`).
 
 A priority the alignment block does not mention counts as 0 (no link), so a town writes only
 the priorities its agenda touches.  The wording checks of the SWOT read English only (see
@@ -249,6 +250,17 @@ def _municipality_to_data(m: MunicipalityProfile) -> dict:
     return out | m.extra
 
 
+def unreadable(programming: Programming) -> list:
+    """What the file reader would refuse if this programming were saved (`InputProblem` list).
+
+    A programming built in code can hold values the file cannot (a score of 3, a population
+    written as words): check before saving, so a group's file never becomes unreadable.
+    """
+    problems = ProblemList(FILE)
+    from_data(to_data(programming), problems)
+    return problems.items
+
+
 # tables ------------------------------------------------------------------------------------
 def context_table(programming: Programming):
     """One row per town: its local priorities and local context, for reading side by side."""
@@ -377,6 +389,20 @@ def check_programming(programming: Programming, network=None, ruleset=None) -> l
     from . import programming_checks
 
     return programming_checks.check_programming(programming, network, ruleset)
+
+
+def check_swot(swot: Swot) -> list:
+    """The SWOT checks alone: two entries per quadrant, no repeats, each entry on its side."""
+    from . import programming_checks
+
+    return programming_checks.swot_findings(swot)
+
+
+def check_theme(programming: Programming, network=None, ruleset=None) -> list:
+    """The theme checks alone: chosen, a programme priority, with a reason, the same as in group.yaml."""
+    from . import programming_checks
+
+    return programming_checks.theme_findings(programming, network, ruleset)
 
 
 def findings(group) -> list:

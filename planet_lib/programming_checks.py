@@ -5,6 +5,7 @@ Findings (code, severity):
 - towns: ``programming.no_municipalities`` (warning), ``programming.missing_municipality``
   (warning, a partner of group.yaml not described), ``programming.unknown_municipality``
   (warning, a town that is not a partner), ``programming.duplicate_municipality`` (warning),
+  ``programming.unnamed_municipality`` (warning),
   ``programming.no_priorities`` (warning), ``programming.missing_context`` (warning);
 - alignment: ``programming.not_aligned`` (warning, no scores), ``programming.bad_score``
   (error, a score other than 0, 1 or 2 set in code; the file reader refuses them),
@@ -89,6 +90,11 @@ def town_findings(programming: Programming, network=None) -> list[Finding]:
         out += _coverage(programming, network)
     seen: set[str] = set()
     for m in programming.municipalities:
+        if not m.municipality.strip():
+            out.append(warning("programming.unnamed_municipality", FILE, None,
+                               "A town under 'municipalities' has no name.",
+                               "Write the town's name (municipality:) as it is written in group.yaml."))
+            continue
         if same_town(m.municipality) in seen:
             out.append(warning("programming.duplicate_municipality", FILE, m.municipality,
                                f"{m.municipality} is described twice under 'municipalities'.",
@@ -110,12 +116,13 @@ def _coverage(programming: Programming, network) -> list[Finding]:
     out += [warning("programming.unknown_municipality", FILE, m.municipality,
                     f"{m.municipality} is described in programming.yaml but is not a partner in group.yaml.",
                     f"Check the spelling (the partners are: {listed}), or add the town to group.yaml.")
-            for m in programming.municipalities if same_town(m.municipality) not in partners]
+            for m in programming.municipalities
+            if m.municipality.strip() and same_town(m.municipality) not in partners]
     return out
 
 
 def _priorities(m) -> list[Finding]:
-    if m.priorities:
+    if texts(m.priorities):
         return []
     return [warning("programming.no_priorities", FILE, m.municipality,
                     f"{m.municipality} lists no local priorities.",
@@ -124,7 +131,7 @@ def _priorities(m) -> list[Finding]:
 
 
 def _context(m) -> list[Finding]:
-    missing = [_CONTEXT_WORDS[name] for name in CONTEXT_FIELDS if getattr(m, name) in (None, "", [])]
+    missing = [_CONTEXT_WORDS[name] for name in CONTEXT_FIELDS if not _given(getattr(m, name))]
     if not missing:
         return []
     return [warning("programming.missing_context", FILE, m.municipality,
@@ -160,13 +167,13 @@ def alignment_findings(programming: Programming, ruleset=None) -> list[Finding]:
 # SWOT ------------------------------------------------------------------------------------------
 def swot_findings(swot) -> list[Finding]:
     out = [warning("programming.swot_thin", FILE, name,
-                   f"The SWOT has {_count(len(swot.quadrant(name)), 'entry', 'entries')} under {name}.",
+                   f"The SWOT has {_count(len(texts(swot.quadrant(name))), 'entry', 'entries')} under {name}.",
                    f"Write at least {MIN_SWOT_ENTRIES} {name}: a SWOT with an empty corner was not discussed.")
-           for name in SWOT_QUADRANTS if len(swot.quadrant(name)) < MIN_SWOT_ENTRIES]
+           for name in SWOT_QUADRANTS if len(texts(swot.quadrant(name))) < MIN_SWOT_ENTRIES]
     out += _repeated(swot)
     for name in SWOT_QUADRANTS:
         for i, entry in enumerate(swot.quadrant(name), start=1):
-            out += _side(name, i, entry)
+            out += _side(name, i, entry) if entry.strip() else []
     return out
 
 
@@ -176,6 +183,8 @@ def _repeated(swot) -> list[Finding]:
     for name in SWOT_QUADRANTS:
         for i, entry in enumerate(swot.quadrant(name), start=1):
             key = " ".join(entry.split()).casefold().rstrip(".")
+            if not key:
+                continue
             if key in first:
                 out.append(warning("programming.swot_repeated", FILE, f"{name} {i}",
                                    f"The SWOT entry {entry!r} appears twice (also as {first[key]}).",
@@ -261,6 +270,17 @@ def _agrees_with_network(chosen: str, network_theme: str, ruleset) -> list[Findi
     return [warning("programming.theme_differs", FILE, chosen,
                     f"programming.yaml chooses the theme {chosen} but group.yaml says {said}.",
                     "Agree on one theme and write the same priority id in both files (theme: in group.yaml).")]
+
+
+def texts(values) -> list[str]:
+    """The entries of a list that say something (blank ones, e.g. from a template, do not count)."""
+    return [v for v in values if str(v).strip()]
+
+
+def _given(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return bool(texts(value))
+    return value is not None and str(value).strip() != ""
 
 
 def _count(n: int, one: str, many: str) -> str:

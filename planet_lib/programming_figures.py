@@ -42,7 +42,7 @@ def _size(fig, text) -> tuple[float, float]:
 
 def _fit(fig, text, entries: list[str], width: float, bullet: str = "• ") -> None:
     """Wrap `entries` (one bullet each) into `text`, narrower and narrower until it fits `width` inches."""
-    chars = max(8, int(width * 72 / (text.get_fontsize() * 0.45)))
+    chars = max(8, int(width * 72 / (text.get_fontsize() * 0.38)))
     while True:
         lines = []
         for entry in entries:
@@ -66,7 +66,8 @@ def swot_figure(swot: Swot, large_text: bool = False):
     from matplotlib.patches import Rectangle
 
     font = 15 if large_text else 10.5
-    box_w, pad, left, top, gap = (5.6 if large_text else 4.4), 0.14, 0.45, 0.4, 0.08
+    box_w, pad, top, gap = (5.6 if large_text else 4.4), 0.14, 0.4, 0.08
+    left = font / 72 * 1.6 + 0.15  # room for the side labels
     fig, ax = _new_figure()
     titles, bodies, heights = {}, {}, {}
     for name in SWOT_QUADRANTS:
@@ -81,7 +82,7 @@ def swot_figure(swot: Swot, large_text: bool = False):
         heights[name] = pad + _size(fig, titles[name])[1] + gap + _size(fig, bodies[name])[1] + pad
     row_h = [max(1.3, heights["strengths"], heights["weaknesses"]),
              max(1.3, heights["opportunities"], heights["threats"])]
-    width, height = left + 2 * box_w + 0.1, top + sum(row_h) + 0.1
+    width, height = left + 2 * box_w + 0.1, top + sum(row_h) + 0.2 + font / 72 * 1.4
     _inch_axes(fig, ax, width, height)
     for i, name in enumerate(SWOT_QUADRANTS):
         row, col = divmod(i, 2)
@@ -94,16 +95,12 @@ def swot_figure(swot: Swot, large_text: bool = False):
     for col, label in enumerate(("Helpful to the network", "Harmful to the network")):
         ax.text(left + (col + 0.5) * box_w, top / 2, label, ha="center", va="center", fontsize=small,
                 color="#444", gid=f"swot-col-{col}")
-    for row, label in enumerate(("Internal: the towns control it", "External: outside the towns' control")):
-        ax.text(left / 2, top + sum(row_h[:row]) + row_h[row] / 2, _short_label(label, row_h[row], small),
-                ha="center", va="center", rotation=90, fontsize=small, color="#444", gid=f"swot-row-{row}")
+    for row, label in enumerate(("Internal", "External")):
+        ax.text(left / 2, top + sum(row_h[:row]) + row_h[row] / 2, label, ha="center", va="center", rotation=90,
+                fontsize=small, color="#444", gid=f"swot-row-{row}")
+    ax.text(left, top + sum(row_h) + 0.1, "Internal: what the towns control.   External: what they do not control.",
+            ha="left", va="top", fontsize=small * 0.9, color="#444", gid="swot-caption")
     return fig
-
-
-def _short_label(label: str, room: float, font: float) -> str:
-    """The side label, shortened to its first words when the row is too low for all of it."""
-    fits = room * 72 / (font * 0.55)
-    return label if len(label) <= fits else label.split(":")[0]
 
 
 # alignment heatmap -----------------------------------------------------------------------------

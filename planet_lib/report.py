@@ -32,6 +32,7 @@ NOT_STARTED = "stage.not_started"
 # The report's sections in the order of the project cycle: (artefact attribute, title).
 SECTIONS = (
     ("network", "The network"),
+    ("programming", "Priorities and SWOT"),
     ("stakeholders", "Stakeholder analysis"),
     ("problems", "Problem tree"),
     ("objectives", "Objective tree"),
@@ -74,7 +75,7 @@ def not_yet_done(title: str, file: str) -> Block:
 def figure_block(fig, alt: str, dpi: int = 96) -> Block:
     """A matplotlib Figure as an embedded PNG image, with a text alternative for screen readers."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return Block(f'<figure style="margin:0.8em 0;"><img src="data:image/png;base64,{data}" alt="{esc(alt)}" '
                  f'style="max-width:100%;height:auto;"></figure>')
@@ -89,6 +90,21 @@ def table_block(styler_or_frame) -> Block:
 
 def paragraph(text: str) -> Block:
     return Block(f"<p>{esc(text)}</p>")
+
+
+_CELL = "border:1px solid #888;padding:4px 8px;text-align:left;vertical-align:top;"
+
+
+def html_table(header: list[str], rows: list[list[str]], row_colours: list[str] | None = None,
+               css_class: str = "planet-table") -> str:
+    """A bordered, left-aligned table; `rows` hold HTML already escaped (use `esc`)."""
+    head = "".join(f'<th style="{_CELL}background:#dbe4f0;">{esc(h)}</th>' for h in header)
+    body = "".join(
+        f'<tr style="background:{(row_colours or [])[i] if i < len(row_colours or []) else "white"};">'
+        + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in row) + "</tr>"
+        for i, row in enumerate(rows))
+    return (f'<table class="{esc(css_class)}" style="border-collapse:collapse;margin:0.5em 0;">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 # loading ---------------------------------------------------------------------------------
@@ -246,8 +262,8 @@ class GroupReport:
             f'<span style="display:inline-block;margin:2px 4px 2px 0;padding:2px 8px;border-radius:10px;'
             f'background:{"#d7f0d2" if attr in done else "#eeeeee"};">{"&#10003; " if attr in done else ""}'
             f"{esc(title)}</span>" for attr, title in SECTIONS)
-        rows = "".join(f'<tr><th style="text-align:left;padding:2px 12px 2px 0;">{esc(k)}</th><td>{esc(v)}</td></tr>'
-                       for k, v in facts)
+        rows = "".join(f'<tr><th style="text-align:left;padding:2px 16px 2px 0;">{esc(k)}</th>'
+                       f'<td style="text-align:left;">{esc(v)}</td></tr>' for k, v in facts)
         description = network.extra.get("description", "") if network is not None else ""
         return Block(f'<h1 class="planet-title">{esc(self.title)}</h1>'
                      + (f"<p><em>{esc(description)}</em></p>" if description else "")
@@ -275,15 +291,25 @@ class GroupReport:
             why = (f"the programme {programme!r} is not one of the kit's rule sets" if programme
                    else "no programme is given in group.yaml or cohort.yaml")
             return Block(f"<p><strong>Eligibility not checked</strong>: {esc(why)}.</p>")
-        rows = "".join(
-            f'<tr style="background:{_STATUS_COLOURS[r.status]};"><td>{esc(r.what)}</td>'
-            f"<td>{esc(_limit_text(r, self.ruleset.currency))}</td><td><strong>{esc(r.status)}</strong></td>"
-            f"<td>{esc(r.message)}</td></tr>" for r in self.rules)
+        table = html_table(["Rule", "Limit", "Status", "Details"],
+                           [[esc(r.what), esc(_limit_text(r, self.ruleset.currency)), f"<strong>{esc(r.status)}</strong>",
+                             esc(r.message)] for r in self.rules],
+                           [_STATUS_COLOURS[r.status] for r in self.rules], "planet-rules")
         return Block(f"<h3>Eligibility under {esc(self.ruleset.title)}</h3>"
-                     f"<p><strong>{esc(_VERDICT_WORDS[self.verdict])}</strong></p>"
-                     f'<table style="border-collapse:collapse;" class="planet-rules" border="1" cellpadding="4">'
-                     f"<thead><tr><th>Rule</th><th>Limit</th><th>Status</th><th>Details</th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table>")
+                     f"<p><strong>{esc(_VERDICT_WORDS[self.verdict])}</strong></p>{table}")
+
+    def programming(self) -> Block:
+        """The SWOT of the network and how each town's priorities meet the programme's."""
+        programming = self.group.programming
+        if programming is None:
+            return not_yet_done("The priorities and SWOT", STAGE_FILES["programming"])
+        from . import programming as prog
+
+        out = figure_block(prog.swot_figure(programming), "SWOT of the network")
+        if self.ruleset is not None and self.ruleset.priorities:
+            out += figure_block(prog.alignment_figure(programming, self.ruleset),
+                                "How each town's priorities meet the programme's priorities")
+        return out
 
     def stakeholders(self) -> Block:
         if self.group.stakeholders is None:
@@ -366,13 +392,10 @@ class GroupReport:
         if not found:
             return Block("<p><strong>Nothing is open</strong>: the checks of the kit find nothing to fix.</p>")
         colours = {"error": "#f8d0cc", "warning": "#fff1b8", "info": "#e4ecf7"}
-        rows = "".join(
-            f'<tr style="background:{colours[f.severity]};"><td><strong>{esc(f.severity)}</strong></td>'
-            f"<td>{esc(f.file)}</td><td>{esc(f.item or '')}</td><td>{esc(f.message)}</td><td>{esc(f.hint)}</td>"
-            f"<td><code>{esc(f.code)}</code></td></tr>" for f in found)
-        return Block('<table class="planet-findings" border="1" cellpadding="4" style="border-collapse:collapse;">'
-                     "<thead><tr><th>Severity</th><th>File</th><th>Item</th><th>What is wrong</th>"
-                     f"<th>How to fix it</th><th>Code</th></tr></thead><tbody>{rows}</tbody></table>")
+        return Block(html_table(["Severity", "File", "Item", "What is wrong", "How to fix it", "Code"],
+                                [[f"<strong>{esc(f.severity)}</strong>", esc(f.file), esc(f.item or ""),
+                                  esc(f.message), esc(f.hint), f"<code>{esc(f.code)}</code>"] for f in found],
+                                [colours[f.severity] for f in found], "planet-findings"))
 
     # files ---------------------------------------------------------------------------
     def summary(self) -> dict:

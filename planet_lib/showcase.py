@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .report import Block, esc
+from .report import Block, esc, html_table
 
 GROUP_MANIFEST = "manifest.json"
 REPORT_HTML = "report.html"
@@ -133,20 +133,19 @@ class Showcase:
 
     def overview(self) -> Block:
         """One row per network: lead, countries, theme, budget, eligibility, open errors."""
-        rows = []
+        rows, colours = [], []
         for e in self.entries:
             if e.status != "ok":
-                rows.append(f'<tr class="planet-failed" style="background:#f8d0cc;"><td>{esc(e.group)}</td>'
-                            f'<td colspan="6"><strong>report failed</strong>: {esc(e.error)}</td></tr>')
+                rows.append([esc(e.group), f"<strong>report failed</strong>: {esc(e.error)}", "", "", "", "", ""])
+                colours.append("#f8d0cc")
                 continue
             s = e.summary
-            rows.append(f"<tr><td><a href=\"{esc(e.report_link)}\">{esc(e.name)}</a></td><td>{esc(_lead(s))}</td>"
-                        f"<td>{esc(', '.join(s.get('countries', [])))}</td><td>{esc(s.get('theme_title') or s.get('theme'))}</td>"
-                        f"<td style=\"text-align:right;\">{esc(_money(s))}</td><td>{esc(_eligibility(s))}</td>"
-                        f"<td style=\"text-align:right;\">{s.get('errors', 0)}</td></tr>")
-        return Block('<table class="planet-overview" border="1" cellpadding="4" style="border-collapse:collapse;">'
-                     "<thead><tr><th>Network</th><th>Lead town</th><th>Countries</th><th>Theme</th><th>Budget</th>"
-                     f"<th>Eligibility</th><th>Open errors</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            rows.append([f'<a href="{esc(e.report_link)}">{esc(e.name)}</a>', esc(_lead(s)),
+                         esc(", ".join(s.get("countries", []))), esc(s.get("theme_title") or s.get("theme")),
+                         esc(_money(s)), esc(_eligibility(s)), str(s.get("errors", 0))])
+            colours.append("white")
+        return Block(html_table(["Network", "Lead town", "Countries", "Theme", "Budget", "Eligibility", "Open errors"],
+                                rows, colours, "planet-overview"))
 
     def countries(self) -> Block:
         """Which countries take part, in how many networks, and whether they are EU Member States."""
@@ -158,11 +157,8 @@ class Showcase:
                 towns[p["country"]] += 1
                 networks.setdefault(p["country"], set()).add(e.name)
             members |= set(e.summary.get("eu_member_states", []))
-        rows = "".join(f"<tr><td>{esc(c)}</td><td>{'yes' if c in members else 'no'}</td><td>{towns[c]}</td>"
-                       f"<td>{len(networks[c])}</td></tr>" for c in sorted(towns))
-        return Block('<table class="planet-countries" border="1" cellpadding="4" style="border-collapse:collapse;">'
-                     "<thead><tr><th>Country</th><th>EU Member State</th><th>Towns</th><th>Networks</th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table>")
+        rows = [[esc(c), "yes" if c in members else "no", str(towns[c]), str(len(networks[c]))] for c in sorted(towns)]
+        return Block(html_table(["Country", "EU Member State", "Towns", "Networks"], rows, None, "planet-countries"))
 
     def cards(self) -> Block:
         """One card per network; a failed report gets a red card saying what went wrong."""

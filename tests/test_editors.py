@@ -220,6 +220,20 @@ def test_an_unreadable_workbook_is_shown_and_not_edited(tmp_path):
     assert (folder / "stakeholders.csv").read_bytes() == before
 
 
+def test_a_file_broken_outside_is_reported_and_left_alone(folder):
+    editor = StakeholderEditor(folder)
+    broken = STAKEHOLDERS.replace(",4,1,", ",high,1,")
+    (folder / "stakeholders.csv").write_text(broken, encoding="utf-8")
+    editor.choice.value = "S1"
+    assert "stakeholders.csv, line 3" in editor.message and "planet-msg-refused" in editor.status.value
+    assert editor.picture.outputs == ()  # no grid that the file no longer says
+    assert editor.add(id="S3", name="Library") is False
+    assert (folder / "stakeholders.csv").read_text(encoding="utf-8") == broken
+    (folder / "stakeholders.csv").write_text(STAKEHOLDERS, encoding="utf-8")  # fixed in the spreadsheet
+    editor.reload_button.click()
+    assert editor.add(id="S3", name="Library")
+
+
 def test_a_missing_file_is_created_by_the_first_add(tmp_path):
     folder = make_group(tmp_path / "g")
     editor = StakeholderEditor(folder)
@@ -354,8 +368,12 @@ def test_adding_an_indicator_through_the_form_writes_logframe_yaml(folder):
     boxes["unit"].value = "young people"
     boxes["baseline"].value = "0 (2013)"
     boxes["target"].value = "150"
-    boxes["by"].value = "2015-3"
+    boxes["by"].value = "March 2015"
     boxes["source"].value = "Attendance lists of the youth councils"
+    editor.add_indicator_button.click()
+    assert "expected a month written YYYY-MM" in editor.message
+    assert boxes["text"].value == "Young people attending the youth councils"  # the typing is kept
+    boxes["by"].value = "2015-3"
     editor.add_indicator_button.click()
     r1 = Group.load(folder).logframe.results[0]
     added = r1.indicators[1]

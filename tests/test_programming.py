@@ -219,6 +219,13 @@ def test_to_data_and_from_data_agree():
     assert prog.from_data(prog.to_data(p), ProblemList("x")) == p
 
 
+def test_values_the_file_cannot_hold_are_found_before_saving():
+    p = sound(municipalities=[town(alignment={"green-towns": 3}, population="about 18000")])
+    assert [x.field for x in prog.unreadable(p)] == ["municipalities[1].population",
+                                                     "municipalities[1].alignment.green-towns"]
+    assert prog.unreadable(sound()) == []
+
+
 # tables and the theme ----------------------------------------------------------------------------
 def test_alignment_matrix_has_every_priority_and_counts_missing_as_zero(folder, ruleset):
     frame = prog.alignment_matrix(Group.load(folder).programming, ruleset)
@@ -308,6 +315,28 @@ def test_missing_context_names_each_missing_part():
     message = f["programming.missing_context"][0].message
     assert "population" in message and "twinning links" in message and "resources" in message
     assert "main local issue" not in message
+
+
+def test_a_town_without_a_name_is_flagged_once(ruleset):
+    f = found(sound(municipalities=sound().municipalities + [town(" ")]), network(), ruleset)
+    assert [x.item for x in f["programming.unnamed_municipality"]] == [None]
+    assert "programming.unknown_municipality" not in f and "programming.missing_context" not in f
+
+
+def test_blank_entries_left_from_a_template_do_not_count():
+    p = sound(municipalities=[town(priorities=["", " "], local_partners=[""], main_issue="  ")],
+              swot=sound_swot(threats=["Elections", ""]))
+    f = found(p)
+    assert {"programming.no_priorities", "programming.missing_context", "programming.swot_thin"} <= set(f)
+    assert "local partners" in f["programming.missing_context"][0].message
+    assert "programming.swot_repeated" not in found(sound(swot=sound_swot(threats=["", "", "A", "B"])))
+
+
+def test_swot_and_theme_can_be_checked_alone(ruleset):
+    assert [f.code for f in prog.check_swot(sound_swot(threats=[]))] == ["programming.swot_thin"]
+    assert [f.code for f in prog.check_theme(sound(theme=ThemeChoice("cycling", "x")), network(), ruleset)] == [
+        "programming.unknown_theme"]
+    assert prog.check_theme(sound(), network(), ruleset) == []
 
 
 # checks: alignment -----------------------------------------------------------------------------------

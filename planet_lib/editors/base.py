@@ -18,10 +18,8 @@ The editors are a thin layer: the rules come from the library's models and check
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import io
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -29,9 +27,9 @@ from typing import Any, Callable, Iterable
 import ipywidgets as w
 
 from ..errors import WorkbookError
-from ..findings import Finding
 from ..workbook.fields import Field, Unusable
 from ..workbook.group import CSV_ARTEFACTS, YAML_ARTEFACTS, Group
+from .look import MESSAGE_MARKS, STYLE, button, figure_output
 
 NEW = "__new__"
 """The choice in a list that stands for "a new item, not saved yet"."""
@@ -154,95 +152,6 @@ class Workbook:
         self._seen[self.writes] = fingerprint(self.path())
 
 
-# Showing things --------------------------------------------------------------------------------
-STYLE = """<style>
-.planet-editor .planet-status { min-height: 1.6em; }
-.planet-editor .planet-msg-saved { color: #1d6b2f; }
-.planet-editor .planet-msg-refused { color: #a4161a; font-weight: bold; }
-.planet-editor .planet-msg-notice { color: #8a5a00; font-weight: bold; }
-.planet-editor .planet-findings ul { margin: 0.2em 0 0.6em 0; padding-left: 1.2em; }
-.planet-editor .planet-findings li { margin-bottom: 0.35em; line-height: 1.35; }
-.planet-editor .planet-sev-error { color: #a4161a; font-weight: bold; }
-.planet-editor .planet-sev-warning { color: #8a5a00; font-weight: bold; }
-.planet-editor .planet-sev-info { color: #1f3b73; font-weight: bold; }
-.planet-editor .planet-hint { color: #444; }
-.planet-editor .planet-picture img { max-width: 100%; height: auto; }
-.planet-large {
-  --jp-widgets-font-size: 20px;
-  --jp-widgets-inline-height: 40px;
-  --jp-widgets-inline-width: 420px;
-  font-size: 20px;
-}
-.planet-large .widget-html-content, .planet-large .widget-label { font-size: 20px; line-height: 1.4; }
-.planet-large textarea { min-height: 4.2em; }
-.planet-large h3 { font-size: 28px; }
-</style>"""
-
-_SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
-_MESSAGE_MARKS = {"saved": "✔", "refused": "✖", "notice": "⚠"}
-
-
-def findings_html(findings: list[Finding], heading: str) -> str:
-    """Findings as a short list: what is wrong, then what to do (everything typed is escaped)."""
-    if not findings:
-        return f"<b>{html.escape(heading)}</b><br>Nothing to fix here."
-    items = "".join(
-        f"<li><span class='planet-sev-{f.severity}'>{_SEVERITY_WORDS[f.severity]}:</span> "
-        f"{html.escape(f.message)} <span class='planet-hint'>{html.escape(f.hint)}</span></li>"
-        for f in findings)
-    return f"<b>{html.escape(heading)}</b><ul>{items}</ul>"
-
-
-def count_line(findings: list[Finding], file: str) -> str:
-    """'The checks find 1 error and 3 warnings in problems.csv.' for an overview at a glance."""
-    counts = [(sum(f.severity == s for f in findings), word) for s, word in
-              (("error", "error"), ("warning", "warning"), ("info", "note"))]
-    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts if n]
-    if not parts:
-        return f"The checks find nothing to fix in {file}."
-    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"The checks find {said} in {file}."
-
-
-def about(findings: list[Finding], item: str | None) -> list[Finding]:
-    """The findings about one item (``R1`` also takes ``R1 indicator 2``), then those about the whole file."""
-    mine = [f for f in findings if item and f.item and (f.item == item or f.item.startswith(item + " "))]
-    return mine + [f for f in findings if f.item is None]
-
-
-def figure_output(fig, description: str) -> dict:
-    """A matplotlib Figure as one PNG output for an Output widget (no pyplot, no shell needed)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return {"output_type": "display_data", "data": {"image/png": data, "text/plain": description},
-            "metadata": {}}
-
-
-# Widgets ---------------------------------------------------------------------------------------
-def text_box(label: str, name: str, long: bool = False, placeholder: str = ""):
-    """A text box that reports its value when the person leaves it (or presses Enter): one commit."""
-    cls = w.Textarea if long else w.Text
-    box = cls(description=label, placeholder=placeholder, continuous_update=False,
-              layout=w.Layout(width="100%"), style={"description_width": "9em"})
-    box.add_class(f"planet-field-{name}")
-    return box
-
-
-def choice_box(label: str, name: str, options: list | None = None):
-    box = w.Dropdown(description=label, options=options or [], layout=w.Layout(width="100%"),
-                     style={"description_width": "9em"})
-    box.add_class(f"planet-{name}")
-    return box
-
-
-def button(label: str, name: str, on_click: Callable, style: str = ""):
-    b = w.Button(description=label, button_style=style, layout=w.Layout(width="auto"))
-    b.add_class(f"planet-{name}")
-    b.on_click(lambda _button: on_click())
-    return b
-
-
 class Editor:
     """The frame of an editor: title, Reload button, messages, findings and a picture.
 
@@ -262,6 +171,7 @@ class Editor:
         self.figure = None  # the last Figure drawn
         self._filling = False
         self._armed: str | None = None  # the item a first click on Remove asked about
+        self._wanted: str | None = None  # the item to show after a saved change
         self.status = w.HTML()
         self.status.add_class("planet-status")
         self.card_findings = w.HTML(layout=w.Layout(width="40%", min_width="16em"))
@@ -273,7 +183,7 @@ class Editor:
                        f"<small>({html.escape(self.book.file)})</small></h3>")
         form = w.VBox(self._form(), layout=w.Layout(width="58%", min_width="20em"))
         body = w.HBox([form, self.card_findings], layout=w.Layout(flex_flow="row wrap", width="100%"))
-        self.widget = w.VBox([w.HTML(STYLE), title, self.reload_button, self.status, body,
+        self.widget = w.VBox([w.HTML(STYLE), title, w.HBox([self.reload_button]), self.status, body,
                               *self._below()])
         self.widget.add_class("planet-editor")
         self.widget.add_class(f"planet-{self.KIND}-editor")
@@ -330,7 +240,7 @@ class Editor:
         """Show one message: kind 'saved', 'refused' or 'notice'."""
         self.message = text
         body = html.escape(text).replace("\n", "<br>")
-        self.status.value = f"<span class='planet-msg-{kind}'>{_MESSAGE_MARKS[kind]} {body}</span>"
+        self.status.value = f"<span class='planet-msg-{kind}'>{MESSAGE_MARKS[kind]} {body}</span>"
 
     def pick_up_outside_edits(self) -> list[str]:
         """Reload when a watched file changed on disk; returns the files that had changed."""
@@ -340,15 +250,19 @@ class Editor:
             self._armed = None
             self.refresh()
             files = ", ".join(artefact_file(a) for a in changed)
-            self.say("notice", f"{files} changed outside this editor (for example in a spreadsheet "
-                               "or another notebook); the editor now shows what the files say.")
+            if self.book.error:
+                self.say("refused", self.book.error)
+            else:
+                self.say("notice", f"{files} changed outside this editor (for example in a spreadsheet "
+                                   "or another notebook); the editor now shows what the files say.")
         return [artefact_file(a) for a in changed]
 
-    def commit(self, what: str, change: Callable[[Group], Any]) -> bool:
+    def commit(self, what: str, change: Callable[[Group], Any], show: str | None = None) -> bool:
         """Make one change and write it at once; False (with a message) when it is not written.
 
         `change(group)` returns the new value of the artefact, or raises `Refused`; it must not
         modify the loaded artefact in place, so a refused change leaves nothing half done.
+        `show`: the item the form shows once the change is saved (drawn once, not twice).
         """
         self._armed = None
         changed = self.pick_up_outside_edits()
@@ -373,7 +287,15 @@ class Editor:
             self.say("refused", f"Not saved: {self.book.file} could not be written ({exc}). If the file is "
                                 "open in a spreadsheet program, close it there and try again.")
             return False
-        self.refresh()
+        self._wanted = show
+        try:
+            self.refresh()
+        except Exception as exc:  # the change is saved; say so even if a picture cannot be drawn
+            self.say("notice", f"Saved in {self.book.file}: {what}. The picture could not be redrawn "
+                               f"({exc.__class__.__name__}: {exc}); press 'Reload from the files'.")
+            return True
+        finally:
+            self._wanted = None
         self.say("saved", f"Saved in {self.book.file}: {what}.")
         return True
 

@@ -14,7 +14,8 @@ import dataclasses
 
 from .. import objectives as obj
 from .. import problems as prob
-from .base import Refused, button, unknown_ids
+from .base import Refused, unknown_ids
+from .look import button
 from .rows import FormField, RowEditor
 
 LINK_HELP = "ids separated by ';', e.g. P2;P5"

@@ -19,8 +19,8 @@ import html
 import ipywidgets as w
 
 from .. import logframe as lf
-from .base import NEW, Editor, Refused, about, button, choice_box, count_line, findings_html, next_id, \
-    parse_fields, short, text_box
+from .base import NEW, Editor, Refused, next_id, parse_fields, short
+from .look import about, button, choice_box, count_line, findings_html, text_box
 
 ID_PREFIXES = {"overall_objectives": "OO", "specific_objectives": "SO", "results": "R"}
 INDICATOR_BOXES = (("text", "Indicator", True, ""), ("unit", "Unit", False, "e.g. residents, % of households"),
@@ -187,20 +187,22 @@ class LogframeEditor(Editor):
 
     # the form --------------------------------------------------------------------------------
     def _form(self) -> list:
-        self._shown: tuple = ()
+        self._shown: tuple = ()  # (level, statement id) the form shows
+        self._indicator_shown: tuple = ()  # (statement id, indicator number), 0 for a new one
+        self._assumption_shown: tuple = ()
         self.level_choice = choice_box("Level", "level-choice", [(k, k) for k in lf.LEVELS])
-        self.statement_choice = choice_box("Statement", "statement-choice", [("＋ new", NEW)])
+        self.statement_choice = choice_box("Statement", "statement-choice", [("+ new", NEW)])
         self.statement_fields = {"id": text_box("Id", "id"), "text": text_box("Text", "text", long=True)}
         self.new_statement_button = button("New statement", "new", lambda: self.select(self.level_choice.value))
         self.add_statement_button = button("Add statement", "add", self._on_add_statement, "success")
         self.remove_statement_button = button("Remove", "remove", self._on_remove_statement, "danger")
-        self.indicator_choice = choice_box("Indicator", "indicator-choice", [("＋ new indicator", 0)])
+        self.indicator_choice = choice_box("Indicator", "indicator-choice", [("+ new indicator", 0)])
         self.indicator_fields = {name: text_box(label, f"indicator-{name}", long, ph)
                                  for name, label, long, ph in INDICATOR_BOXES}
         self.add_indicator_button = button("Add indicator", "add-indicator", self._on_add_indicator, "success")
         self.remove_indicator_button = button("Remove indicator", "remove-indicator", self._on_remove_indicator,
                                               "danger")
-        self.assumption_choice = choice_box("Assumption", "assumption-choice", [("＋ new assumption", 0)])
+        self.assumption_choice = choice_box("Assumption", "assumption-choice", [("+ new assumption", 0)])
         self.assumption_text = text_box("Assumption", "assumption-text", long=True,
                                         placeholder="a condition outside the project's control")
         self.add_assumption_button = button("Add assumption", "add-assumption", self._on_add_assumption, "success")
@@ -283,7 +285,7 @@ class LogframeEditor(Editor):
         self.level_choice.options = [(lf.LEVEL_LABELS[frame.template][k], k) for k in lf.LEVELS]
         self.level_choice.value = level
         statements = frame.level(level)
-        self.statement_choice.options = ([(f"＋ new {self._noun(level)}", NEW)]
+        self.statement_choice.options = ([(f"+ new {self._noun(level)}", NEW)]
                                          + [(f"{s.id}: {short(s.text, 50)}", s.id) for s in statements])
         self.statement_choice.value = chosen if chosen in [s.id for s in statements] else NEW
 
@@ -292,13 +294,11 @@ class LogframeEditor(Editor):
         frame, (level, chosen) = self._frame(), self._where()
         current = self._current_statement()
         taken = [s.id for name in lf.LEVELS for s in frame.level(name)]
-        keep = self._shown[:2] == (level, NEW) and current is None
+        keep_typed = self._shown == (level, NEW) and current is None  # a refused Add loses nothing
         self._shown = (level, chosen)
-        if not keep:
-            self.statement_fields["id"].value = "" if current else next_id(ID_PREFIXES[level], taken)
+        if not keep_typed:
+            self.statement_fields["id"].value = current.id if current else next_id(ID_PREFIXES[level], taken)
             self.statement_fields["text"].value = current.text if current else ""
-            if current:
-                self.statement_fields["id"].value = current.id
         self.statement_fields["id"].disabled = current is not None
         self._show_indicators(current)
         self._show_assumptions(current)
@@ -311,16 +311,18 @@ class LogframeEditor(Editor):
         self.remove_assumption_button.description = "Remove assumption"
         if editable:
             self._show_matrix_and_findings(current)
+        else:  # the message says why; show nothing that may be out of date
+            self.card_findings.value = self.all_findings.value = self.matrix.value = ""
 
     def _show_indicators(self, statement: lf.Statement | None) -> None:
         indicators = statement.indicators if statement else []
         chosen = self.indicator_choice.value
-        self.indicator_choice.options = [("＋ new indicator", 0)] + [
+        self.indicator_choice.options = [("+ new indicator", 0)] + [
             (f"{n}. {short(i.text, 50)}", n) for n, i in enumerate(indicators, start=1)]
         self.indicator_choice.value = chosen if 0 < chosen <= len(indicators) else 0
         current = indicators[self.indicator_choice.value - 1] if self.indicator_choice.value else None
         where = (statement.id if statement else None, self.indicator_choice.value)
-        if not (current is None and getattr(self, "_indicator_shown", None) == where):
+        if not (current is None and self._indicator_shown == where):  # keep a new indicator's typing
             for name, box in self.indicator_fields.items():
                 value = getattr(current, name) if current else ""
                 box.value = "" if value is None else str(value)
@@ -334,12 +336,12 @@ class LogframeEditor(Editor):
     def _show_assumptions(self, statement: lf.Statement | None) -> None:
         assumptions = statement.assumptions if statement else []
         chosen = self.assumption_choice.value
-        self.assumption_choice.options = [("＋ new assumption", 0)] + [
+        self.assumption_choice.options = [("+ new assumption", 0)] + [
             (f"{n}. {short(a.text, 50)}", n) for n, a in enumerate(assumptions, start=1)]
         self.assumption_choice.value = chosen if 0 < chosen <= len(assumptions) else 0
         current = assumptions[self.assumption_choice.value - 1] if self.assumption_choice.value else None
         where = (statement.id if statement else None, self.assumption_choice.value)
-        if not (current is None and getattr(self, "_assumption_shown", None) == where):
+        if not (current is None and self._assumption_shown == where):
             self.assumption_text.value = current.text if current else ""
         self._assumption_shown = where
         self.assumption_text.disabled = self.assumption_choice.disabled = statement is None

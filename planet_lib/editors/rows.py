@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import ipywidgets as w
 
 from ..findings import Finding
-from .base import NEW, Editor, Refused, about, button, choice_box, count_line, findings_html, next_id, \
-    parse_fields, short, text_box
+from .base import NEW, Editor, Refused, next_id, parse_fields, short
+from .look import about, button, choice_box, count_line, findings_html, text_box
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,7 @@ class RowEditor(Editor):
             self._validate(row, [*rows, row], group)
             return self._adjust([*rows, row], row)
 
-        if self.commit(f"added {self.NOUN} {new_id}", change):
-            self.select(new_id)
-            return True
-        return False
+        return self.commit(f"added {self.NOUN} {new_id}", change, show=new_id)
 
     def edit(self, row_id: str, **typed) -> bool:
         """Change some fields of one row, e.g. ``edit("P4", statement="...")``."""
@@ -93,10 +90,7 @@ class RowEditor(Editor):
             old = self._find(group, row_id)
             return self._removed([r for r in self.rows(group) if r is not old], row_id)
 
-        if self.commit(f"removed {self.NOUN} {row_id}", change):
-            self.start_new()
-            return True
-        return False
+        return self.commit(f"removed {self.NOUN} {row_id}", change, show=NEW)
 
     def select(self, row_id: str) -> None:
         """Show one row in the form."""
@@ -202,8 +196,8 @@ class RowEditor(Editor):
     def _show(self) -> None:
         rows = self.rows(self.group)
         ids = [r.id for r in rows]
-        chosen = self.choice.value
-        self.choice.options = [(f"＋ new {self.NOUN}", NEW)] + [(self._label(r), r.id) for r in rows]
+        chosen = self._wanted or self.choice.value
+        self.choice.options = [(f"+ new {self.NOUN}", NEW)] + [(self._label(r), r.id) for r in rows]
         self.choice.value = chosen if chosen in ids else NEW
         current = next((r for r in rows if r.id == self.choice.value), None)
         self._fill_form(current, next_id(self.ID_PREFIX, ids))
@@ -211,8 +205,9 @@ class RowEditor(Editor):
         self.add_button.disabled = not editable or current is not None
         self.remove_button.disabled = not editable or current is None
         self.remove_button.description = "Remove"
-        if not editable:
+        if not editable:  # the message says why; show nothing that may be out of date
             self.card_findings.value = ""
+            self.picture.outputs = ()
             return
         found = self._findings()
         heading = f"About {current.id}" if current else f"About {self.book.file}"
