@@ -34,11 +34,14 @@ c.CourseDirectory.course_id = os.environ.get("PLANET_COURSE_ID") or "planet"
 if os.environ.get("PLANET_DB_URL"):
     c.CourseDirectory.db_url = os.environ["PLANET_DB_URL"]
 
-# Files never copied into participants' copies: nbgrader's defaults plus the placeholder that
-# keeps an empty seminar folder in git and the clutter desktop systems leave behind.
+# Files never copied into participants' copies: nbgrader's defaults, the placeholder that
+# keeps an empty seminar folder in git, the clutter desktop systems leave behind, and the
+# working copies of a group workbook that running a source notebook makes next to it (they
+# hold answers derived from the solutions).
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
     ".keep", ".DS_Store", "Thumbs.db",
+    "my-workbook", "workbook", "planet-work",
 ]
 
 # Seconds one cell may run when nbgrader validates or grades. Seminar cells load a group

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .report import Block, esc, html_table
+from .report_html import Block, esc, html_table
 
 GROUP_MANIFEST = "manifest.json"
 REPORT_HTML = "report.html"

@@ -17,13 +17,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
 from planet_lib import assemble as asm
+from planet_lib import report_pack
 from planet_lib.budget import total
 from planet_lib.cli import main
 from planet_lib.report import GroupReport, load_group
@@ -205,12 +205,12 @@ def test_publish_replaces_a_pack_whole_and_leftovers_are_cleaned(tmp_path):
     new = packs / ".tmp-g-1234"
     new.mkdir()
     (new / "new.txt").write_text("new", encoding="utf-8")
-    asm.publish(new, packs / "g")
+    report_pack.publish(new, packs / "g")
     assert sorted(p.name for p in packs.iterdir()) == ["g"] and (packs / "g" / "new.txt").exists()
     (packs / ".tmp-g-9").mkdir()
     (packs / ".old-g-9").mkdir()
     (tmp_path / ".tmp-showcase-9.ipynb").write_text("{}", encoding="utf-8")
-    asm.clean_leftovers(tmp_path)
+    report_pack.clean_leftovers(tmp_path)
     assert sorted(p.name for p in packs.iterdir()) == ["g"] and not list(tmp_path.glob(".tmp-*"))
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
 import textwrap
 
 import pytest
@@ -13,6 +15,7 @@ from planet_lib.check import check_group
 from planet_lib.dissemination import Audience, ChannelUse, DisseminationPlan, Reach
 from planet_lib.errors import ProblemList, WorkbookError
 from planet_lib.network import Network
+from planet_lib.sample import worked_example
 from planet_lib.schedule import Activity
 from planet_lib.workbook.group import Group
 
@@ -262,3 +265,26 @@ def test_styled_plan_escapes_what_people_typed_and_shades_gaps():
     html = ds.styled_plan(plan(audience(message="<script>alert(1)</script>", reach=[])), NETWORK, ACTIVITIES).to_html()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("background-color: #fff1b8") == 1  # the empty reach cell
+
+
+# the seminar's exercise notebook ---------------------------------------------------------------------
+def test_the_exercise_notebook_runs_and_saves_a_clean_plan(tmp_path):
+    """Run as participants will (default: a copy of the worked example), with no error and a saved plan."""
+    import papermill
+
+    from planet_lib.assemble import templates_folder
+
+    folder = tmp_path / "group"
+    shutil.copytree(worked_example(), folder)
+    (folder / ds.FILE).unlink(missing_ok=True)
+    notebook = templates_folder() / "dissemination_exercise.ipynb"
+    source = json.loads(notebook.read_text(encoding="utf-8"))
+    cell = next(c for c in source["cells"] if "".join(c["source"]).strip().endswith('group_folder = ""'))
+    cell["source"] = "".join(cell["source"]).replace('group_folder = ""', f"group_folder = {str(folder)!r}")
+    edited = tmp_path / "exercise.ipynb"
+    edited.write_text(json.dumps(source), encoding="utf-8")
+    nb = papermill.execute_notebook(str(edited), str(tmp_path / "run.ipynb"), progress_bar=False, cwd=str(tmp_path))
+    assert not nb.metadata.papermill.exception
+    saved = Group.load(folder).dissemination
+    assert saved is not None and [a.id for a in saved.audiences] == ["residents"]
+    assert ds.check_dissemination(saved, Group.load(folder).network, Group.load(folder).activities) == []

@@ -149,11 +149,13 @@ def picture_src(editor) -> str:
     return editor.locator(".planet-picture img").first.get_attribute("src") or ""
 
 
-def wait_new_picture(page, editor, before: str) -> str:
-    handle = editor.locator(".planet-picture img").first.element_handle()
-    page.wait_for_function("([img, before]) => img.isConnected && img.src && img.src !== before",
-                           arg=[handle, before], timeout=WAIT_MS)
-    return picture_src(editor)
+def wait_new_picture(page, kind: str, before: str) -> str:
+    """The picture's source once it differs from `before` (the image element may be replaced)."""
+    selector = f".planet-{kind}-editor .planet-picture img"
+    page.wait_for_function("([selector, before]) => { const img = document.querySelector(selector);"
+                           " return !!img && !!img.src && img.src !== before; }",
+                           arg=[selector, before], timeout=WAIT_MS)
+    return page.locator(selector).first.get_attribute("src")
 
 
 def png_of(fig) -> str:
@@ -213,7 +215,7 @@ def add_stakeholder(page, group: Path) -> None:
     editor.locator("button.planet-add").click()
     expect(editor.locator(".planet-status")).to_contain_text("Saved in stakeholders.csv: added stakeholder S12",
                                                              timeout=WAIT_MS)
-    shown = wait_new_picture(page, editor, before)
+    shown = wait_new_picture(page, "stakeholder", before)
     shot(page, "02-stakeholder-added", editor)
 
     saved = {s.id: s for s in Group.load(group).stakeholders}["S12"]
@@ -241,7 +243,7 @@ def add_problem_card(page, group: Path) -> None:
     editor.locator("button.planet-add").click()
     expect(editor.locator(".planet-status")).to_contain_text("Saved in problems.csv: added problem card P15",
                                                              timeout=WAIT_MS)
-    shown = wait_new_picture(page, editor, before)
+    shown = wait_new_picture(page, "problem", before)
     shot(page, "03-problem-card-added", editor)
 
     card = {p.id: p for p in Group.load(group).problems}["P15"]

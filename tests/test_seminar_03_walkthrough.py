@@ -50,12 +50,12 @@ def walkthrough(tmp_path_factory):
     folder.mkdir()
     original = data / SAMPLE_NAME / "groups" / GROUP
     before = _fingerprints(original)
-    parameters = {"GROUP_FOLDER": str(original), "WORK_FOLDER": str(folder / "planet-work")}
+    parameters = {"GROUP_FOLDER": str(original), "WORK_FOLDER": str(folder / "my-workbook")}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PLANET_DATA", str(data))  # the kernels inherit it
         for name in NOTEBOOKS:
             _run(SEMINAR / f"{name}.ipynb", folder / f"{name}.ipynb", folder, parameters)
-        yield {"data": data, "folder": folder, "work": folder / "planet-work" / GROUP,
+        yield {"data": data, "folder": folder, "work": folder / "my-workbook" / GROUP,
                "original": original, "before": before}
 
 

@@ -98,6 +98,12 @@ def save(part, value):
     The answer is first saved in a scratch copy and read back: if the kit could not read it
     (say, an importance of 7 on a 1-5 scale), nothing is saved and the message says what to fix.
     """
+    if isinstance(value, list):
+        links_as_text = [getattr(x, "id", "?") for x in value if isinstance(getattr(x, "leads_to", ()), str)]
+        if links_as_text:
+            print(f"Not saved: write leads_to as a tuple of ids, e.g. leads_to=(\"P5\",) with the comma, or "
+                  f"leads_to=(\"P5\", \"P7\"); see {', '.join(links_as_text)}.")
+            return
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / MY_FOLDER.name
         shutil.copytree(MY_FOLDER, trial)
@@ -105,7 +111,7 @@ def save(part, value):
             _write(trial, part, value)
             Group.load(trial)
         except (WorkbookError, ValueError, TypeError, AttributeError) as problem:
-            print(f"Not saved: {problem}")
+            print(f"Not saved. {problem}".replace("run the command again", "run the cell again"))
             return
     _write(MY_FOLDER, part, value)
     print(f"Saved in {MY_FOLDER / STAGE_FILES[part]}.")
