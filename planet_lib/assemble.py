@@ -32,7 +32,8 @@ from pathlib import Path
 
 from .report import SUMMARY_FILE
 from .report_html import write_json
-from .report_pack import SHOWCASE_HTML, Job, Outcome, _first_line, clean_leftovers, run_job, templates_folder
+from .report_pack import (SHOWCASE_HTML, Job, Outcome, clean_leftovers, first_line, ignore_interrupts, run_job,
+                          templates_folder)
 from .showcase import GROUP_MANIFEST, PACKS_DIR
 
 MANIFEST = "manifest.json"
@@ -220,8 +221,8 @@ def assemble(cohort: str | Path, out: str | Path | None = None, groups: list[str
         digest = showcase_digest(cohort, out, showcase_template, all_groups)
         showcase = Job("showcase", "showcase", str(cohort), str(out), str(showcase_template), digest)
         result.showcase = _run(pool, [showcase], False)[0]
-    except BaseException:  # Ctrl-C: start no further report; what is published stays complete
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C: stop now; what is published stays complete, the rest is rebuilt next time
+        _stop(pool)
         raise
     pool.shutdown()
     _write_run_manifest(out, cohort, all_groups, result, digest)
@@ -241,11 +242,24 @@ def _workbook_size(folder: Path) -> int:
 
 
 def _pool(workers: int):
-    """Worker processes for the reports ('spawn' everywhere: the same on Linux, macOS and Windows)."""
+    """Worker processes for the reports ('spawn' everywhere: the same on Linux, macOS and Windows).
+
+    Workers ignore Ctrl-C: the main process decides what stops (see `_stop`).
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=ignore_interrupts)
+
+
+def _stop(pool) -> None:
+    """Cancel the reports not started and end the workers; their unfinished packs stay hidden."""
+    import multiprocessing
+
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in multiprocessing.active_children():
+        worker.terminate()
 
 
 def _run(pool, jobs: list[Job], progress: bool) -> list[Outcome]:
@@ -275,7 +289,7 @@ def _outcome_of(future, job: Job) -> Outcome:
         return future.result()
     except Exception as exc:
         return Outcome(job.name, "failed", "", {"cell": None, "ename": type(exc).__name__,
-                                                "evalue": _first_line(str(exc)) or "the worker process stopped"})
+                                                "evalue": first_line(str(exc)) or "the worker process stopped"})
 
 
 def _write_run_manifest(out: Path, cohort: Path, groups: list[str], result: Assembly, showcase_inputs: str) -> None:

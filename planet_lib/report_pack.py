@@ -59,6 +59,13 @@ class Outcome:
     seconds: float = 0.0
 
 
+def ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C is for the main process, which ends the workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_job(job: Job) -> Outcome:
     """Run one job and publish its result; never raises for a failing notebook."""
     started = time.perf_counter()
@@ -120,9 +127,9 @@ def _execute(job: Job, notebook: Path, parameters: dict) -> dict | None:
                                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                                    execution_timeout=CELL_TIMEOUT, start_timeout=120, km=warm_kernel(job.kernel))
     except PapermillExecutionError as exc:
-        return {"cell": exc.exec_count, "ename": exc.ename, "evalue": _first_line(exc.evalue)}
+        return {"cell": exc.exec_count, "ename": exc.ename, "evalue": first_line(exc.evalue)}
     except Exception as exc:  # a kernel that dies or never starts: the group fails, the others go on
-        return {"cell": None, "ename": type(exc).__name__, "evalue": _first_line(str(exc))}
+        return {"cell": None, "ename": type(exc).__name__, "evalue": first_line(str(exc))}
     return None
 
 
@@ -172,7 +179,7 @@ def _shutdown(km) -> None:
         pass
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     lines = [line for line in str(text).splitlines() if line.strip()]
     return (lines[0] if lines else "")[:500]
 
@@ -188,7 +195,7 @@ def _html_or_error(notebook: Path, html: Path, title: str) -> dict | None:
     try:
         export_html(notebook, html, title)
     except Exception as exc:  # the notebook ran; say why its HTML could not be made
-        return {"cell": None, "ename": type(exc).__name__, "evalue": f"HTML export failed: {_first_line(str(exc))}"}
+        return {"cell": None, "ename": type(exc).__name__, "evalue": f"HTML export failed: {first_line(str(exc))}"}
     return None
 
 

@@ -419,10 +419,13 @@ def complete_looking_but_broken(out: Path) -> list[str]:
     return problems
 
 
-def start_and_kill(cohort: Path, out: Path, when) -> None:
-    """Start `planet assemble` in a new process group and kill it (SIGKILL) as soon as `when(out)` holds."""
+def start_and_stop(cohort: Path, out: Path, when, how: signal.Signals) -> int:
+    """Start `planet assemble` in a new process group; send `how` to the group as soon as `when(out)` holds.
+
+    Returns the exit status (a SIGINT is Ctrl-C in a terminal: the whole foreground group gets it).
+    """
     process = subprocess.Popen([sys.executable, "-m", "planet_lib.cli", "assemble", str(cohort), "--out", str(out),
-                                "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     try:
         deadline = time.monotonic() + 300
@@ -431,9 +434,15 @@ def start_and_kill(cohort: Path, out: Path, when) -> None:
             assert time.monotonic() < deadline, "the run never reached the point to interrupt it"
             assert complete_looking_but_broken(out) == []
             time.sleep(0.02)
+        os.killpg(process.pid, how)
+        _out, err = process.communicate(timeout=120)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    if how == signal.SIGINT:
+        assert "Traceback" not in err and "Interrupted." in err
+    return process.returncode
 
 
 def published(out: Path) -> bool:
@@ -447,10 +456,10 @@ def building(out: Path) -> bool:
 def test_an_interrupted_run_never_leaves_output_that_looks_complete(tmp_path):
     cohort = copy_cohort(tmp_path / "cohort", ["g3-young-voices", "g5-shared-memory"])
     out = tmp_path / "out"
-    start_and_kill(cohort, out, building)  # killed while the first report is being built
+    assert start_and_stop(cohort, out, building, signal.SIGINT) == 130  # Ctrl-C while the first report is built
     assert complete_looking_but_broken(out) == [] and not published(out)
     assert not (out / "showcase.html").exists()
-    start_and_kill(cohort, out, published)  # killed just after the first pack was put in place
+    start_and_stop(cohort, out, published, signal.SIGKILL)  # killed just after the first pack was put in place
     assert complete_looking_but_broken(out) == []
     assert not (out / "showcase.html").exists() and not (out / "manifest.json").exists()
     first = next(p.name for p in (out / "groups").iterdir() if not p.name.startswith("."))

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
-from test_cohort_kit import (FULL_ANSWER, PARTIAL_ANSWER, SECRET_HIDDEN, SECRET_NOTES, SECRET_PREFIX, SECRETS,
+from test_cohort_kit import (FULL_ANSWER, PARTIAL_ANSWER, SECRET_HIDDEN, SECRET_NOTES, SECRETS,
                              SEMINAR, WRONG_ANSWER, cell, make_kit, released, with_answer, write_hand_in)
 
 from planet_lib import course
@@ -30,6 +31,7 @@ from planet_lib.cohort_ops.release import release
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:Object of type .* not in session"),
+    pytest.mark.filterwarnings("ignore:Cell is missing an id field"),  # cells nbgrader puts back
     pytest.mark.skipif(isolation.why_no_accounts() != "", reason="needs root to run kernels under the grading account"),
 ]
 
@@ -46,6 +48,7 @@ def snooper(base: Path, cohort: Path) -> str:
 import os, subprocess, time
 subprocess.Popen(["sleep", "600"], start_new_session=True)   # a process left behind
 start, seen, hits = time.time(), 0, []
+pattern = ("planet" + "-secret-").encode()  # built here, so this code does not match itself
 skip = {{"/proc", "/sys", "/dev", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/boot", "/etc", "/run",
         "/farm", "/old_root", "/mnt", "/work/.library", "/var/lib", "/var/cache"}}
 for top in [{str(base)!r}, "/tmp", "/work", "/home", "/srv", "/opt", "/var", "/"]:
@@ -63,7 +66,7 @@ for top in [{str(base)!r}, "/tmp", "/work", "/home", "/srv", "/opt", "/var", "/"
             except OSError:
                 continue
             seen += 1
-            at = data.find(b"{SECRET_PREFIX}")
+            at = data.find(pattern)
             if at >= 0:
                 hits.append(path)
                 print("FOUND", path, data[max(0, at - 200):at + 300])
@@ -182,7 +185,7 @@ def _outputs_text(nb) -> str:
     out = []
     for c in nb.cells:
         for o in c.get("outputs", []):
-            out.append(str(o.get("text", "")) + str(o.get("evalue", "")) + str(o.get("data", "")))
+            out.append(" ".join(str(o.get(k, "")) for k in ("text", "ename", "evalue", "data")))
     return "\n".join(out)
 
 
@@ -222,7 +225,8 @@ def test_a_huge_output_is_cut_and_the_graded_copy_stays_small(graded):
     cohort = graded[0]
     path = cohort.course_root / "autograded" / "huge-output" / SEMINAR / "demo.ipynb"
     assert path.stat().st_size < 2_500_000
-    assert "output cut by the grader" in _outputs_text(_graded_nb(cohort, "huge-output"))
+    text = _outputs_text(_graded_nb(cohort, "huge-output"))
+    assert len(text) < 200_000 and "299999" not in text
 
 
 def test_memory_and_process_limits_hold(graded):
@@ -272,7 +276,7 @@ def test_feedback_pages_show_no_hidden_test_answer_note_or_printed_output(graded
         assert "Rubric, exercise 2" not in text and "Trainer notes" not in text, student
         assert SECRET_NOTES not in text
     snooped = done.pages["snooper"].read_text(encoding="utf-8")
-    assert "FILES READ" not in snooped and "DENIED" not in snooped
+    assert not re.search(r"FILES READ \d", snooped) and "DENIED /" not in snooped
     assert "xxxxxxxxxx" not in done.pages["huge-output"].read_text(encoding="utf-8")
     partial = done.pages["partial"].read_text(encoding="utf-8")
     assert "Passed: 1 of 1 point(s)." in partial and "checks you cannot see did not pass" in partial

@@ -155,6 +155,14 @@ def test_unusable_stakeholders_are_refused_with_a_message_and_never_written(fold
     assert (folder / "stakeholders.csv").read_bytes() == before
 
 
+def test_a_column_the_file_does_not_have_is_refused(folder):
+    editor = StakeholderEditor(folder)
+    before = (folder / "stakeholders.csv").read_bytes()
+    assert editor.edit("S1", importanse="4") is False
+    assert "has no column importanse" in editor.message
+    assert (folder / "stakeholders.csv").read_bytes() == before
+
+
 def test_a_score_outside_1_to_5_cannot_even_be_chosen(folder):
     from traitlets import TraitError
 

@@ -29,7 +29,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from planet_lib.editors.base import short
+from planet_lib.editors.base import next_id, short
+from planet_lib.logframe import LEVEL_LABELS
 from planet_lib.workbook.group import Group
 
 KIT = Path(__file__).resolve().parents[1]
@@ -207,30 +208,33 @@ def assert_projector_type(page) -> None:
 def add_stakeholder(page, group: Path) -> None:
     editor = page.locator(".planet-stakeholder-editor")
     before = picture_src(editor)
-    assert editor.locator(".planet-field-id input").input_value() == "S12"  # the next free id, typed for you
+    new_id = next_id("S", [s.id for s in Group.load(group).stakeholders])
+    assert editor.locator(".planet-field-id input").input_value() == new_id  # the next free id, typed for you
     commit_text(editor, ".planet-field-name", "Public libraries of the seven towns")
     commit_text(editor, ".planet-field-interests", "Want more visitors; can host evening meetings")
     editor.locator(".planet-field-importance select").select_option(label="4")
     editor.locator(".planet-field-influence select").select_option(label="2")
     editor.locator("button.planet-add").click()
-    expect(editor.locator(".planet-status")).to_contain_text("Saved in stakeholders.csv: added stakeholder S12",
+    expect(editor.locator(".planet-status")).to_contain_text(f"Saved in stakeholders.csv: added stakeholder {new_id}",
                                                              timeout=WAIT_MS)
     shown = wait_new_picture(page, "stakeholder", before)
     shot(page, "02-stakeholder-added", editor)
 
-    saved = {s.id: s for s in Group.load(group).stakeholders}["S12"]
+    saved = {s.id: s for s in Group.load(group).stakeholders}[new_id]
     assert (saved.name, saved.interests, saved.importance, saved.influence) == (
         "Public libraries of the seven towns", "Want more visitors; can host evening meetings", 4, 2)
     from planet_lib.stakeholders import grid_figure
 
-    # the picture in the browser is the grid of the file on disk, S12 included
+    # the picture in the browser is the grid of the file on disk, the new stakeholder included
     assert shown == "data:image/png;base64," + png_of(grid_figure(Group.load(group).stakeholders, large_text=True))
 
 
 def add_problem_card(page, group: Path) -> None:
     editor = page.locator(".planet-problem-editor")
     before = picture_src(editor)
-    assert editor.locator(".planet-field-id input").input_value() == "P15"
+    cards = Group.load(group).problems
+    new_id, effect = next_id("P", [p.id for p in cards]), cards[1].id
+    assert editor.locator(".planet-field-id input").input_value() == new_id
     commit_text(editor, ".planet-field-statement", "Lack of recycling bins")
     expect(editor.locator(".planet-findings")).to_contain_text("absence of a solution", timeout=WAIT_MS)
     commit_text(editor, ".planet-field-statement", "Residents' complaints about waste collection go unanswered")
@@ -238,17 +242,17 @@ def add_problem_card(page, group: Path) -> None:
     editor.locator("button.planet-add").click()
     expect(editor.locator(".planet-status")).to_contain_text("there is no problem card P99", timeout=WAIT_MS)
     assert "P99" not in (group / "problems.csv").read_text(encoding="utf-8")
-    commit_text(editor, ".planet-field-leads_to", "P2", key="Enter")
+    commit_text(editor, ".planet-field-leads_to", effect, key="Enter")
     expect(editor.locator(".planet-status")).to_contain_text("Not saved yet", timeout=WAIT_MS)  # Enter commits
     editor.locator("button.planet-add").click()
-    expect(editor.locator(".planet-status")).to_contain_text("Saved in problems.csv: added problem card P15",
+    expect(editor.locator(".planet-status")).to_contain_text(f"Saved in problems.csv: added problem card {new_id}",
                                                              timeout=WAIT_MS)
     shown = wait_new_picture(page, "problem", before)
     shot(page, "03-problem-card-added", editor)
 
-    card = {p.id: p for p in Group.load(group).problems}["P15"]
+    card = {p.id: p for p in Group.load(group).problems}[new_id]
     assert (card.statement, card.leads_to, card.core) == (
-        "Residents' complaints about waste collection go unanswered", ("P2",), False)
+        "Residents' complaints about waste collection go unanswered", (effect,), False)
     from planet_lib.problems import ProblemTree
 
     assert shown == "data:image/png;base64," + png_of(ProblemTree(Group.load(group).problems).draw(large_text=True))
@@ -256,12 +260,14 @@ def add_problem_card(page, group: Path) -> None:
 
 def add_indicator(page, group: Path) -> None:
     editor = page.locator(".planet-logframe-editor")
-    r1 = Group.load(group).logframe.results[0]
-    editor.locator(".planet-level-choice select").select_option(label="Results")
+    frame = Group.load(group).logframe
+    r1 = frame.results[0]
+    editor.locator(".planet-level-choice select").select_option(label=LEVEL_LABELS[frame.template]["results"])
     # waits until the kernel has filled the list with the results (an earlier list has other entries)
-    editor.locator(".planet-statement-choice select").select_option(label=f"R1: {short(r1.text, 50)}")
+    editor.locator(".planet-statement-choice select").select_option(label=f"{r1.id}: {short(r1.text, 50)}")
     expect(editor.locator(".planet-field-text textarea")).to_have_value(r1.text, timeout=WAIT_MS)
-    expect(editor.locator(".planet-indicator-choice select option")).to_have_count(2, timeout=WAIT_MS)
+    expect(editor.locator(".planet-indicator-choice select option")).to_have_count(len(r1.indicators) + 1,
+                                                                                 timeout=WAIT_MS)
     wait_idle(page)
     values = {"text": "Residents borrowing the toolkit's guides from the public libraries", "unit": "loans",
               "baseline": "0 (2013)", "target": "300", "by": "2015-13",
@@ -273,7 +279,7 @@ def add_indicator(page, group: Path) -> None:
     assert "borrowing" not in (group / "logframe.yaml").read_text(encoding="utf-8")
     commit_text(editor, ".planet-field-indicator-by", "2015-3")
     editor.locator("button.planet-add-indicator").click()
-    expect(editor.locator(".planet-status")).to_contain_text("Saved in logframe.yaml: added an indicator to R1",
+    expect(editor.locator(".planet-status")).to_contain_text(f"Saved in logframe.yaml: added an indicator to {r1.id}",
                                                              timeout=WAIT_MS)
     expect(editor.locator(".planet-matrix")).to_contain_text(values["text"], timeout=WAIT_MS)
     expect(editor.locator(".planet-findings").last).to_contain_text("Every finding of the logframe checks")

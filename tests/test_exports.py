@@ -305,7 +305,7 @@ def test_unreadable_values_are_all_reported_with_their_cells(tmp_path):
     assert "cell K4" in text and "whole number from 1990 to 2100" in text
     assert "cell N4" in text and "'certain' or 'possible' or 'unlikely'" in text
     assert "cell L4" in text and "YYYY-MM" in text
-    assert "cell B9" in text and "an id uses only letters" in text
+    assert "cell B9" in text and "an id made of letters" in text
 
 
 def test_a_new_statement_without_an_id_is_refused(tmp_path):

@@ -255,3 +255,18 @@ def test_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         group.save("stakeholders")
     assert (folder / "stakeholders.csv").read_text() == "id,name\nS1,Mayor\n"
     assert sorted(p.name for p in folder.iterdir()) == ["group.yaml", "stakeholders.csv"]
+
+
+def test_adding_a_list_item_keeps_quoting_and_comments_of_the_others(tmp_path):
+    from planet_lib import Indicator
+
+    logframe = ("template: ec-2004\nspecific_objectives:\n  - id: SO1\n    text: Citizens take part\n"
+                "    indicators:\n      - {text: Meetings held, baseline: \"0 (2013)\", target: '21'}  # agreed in Lucca\n")
+    folder = make_group(tmp_path, {"logframe.yaml": logframe})
+    group = Group.load(folder)
+    group.logframe.specific_objectives[0].indicators.append(Indicator("Residents attending", target="1200"))
+    group.save("logframe")
+    text = (folder / "logframe.yaml").read_text()
+    assert 'baseline: "0 (2013)"' in text and "# agreed in Lucca" in text
+    assert [i.text for i in Group.load(folder).logframe.specific_objectives[0].indicators] == [
+        "Meetings held", "Residents attending"]

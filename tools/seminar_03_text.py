@@ -96,6 +96,18 @@ example = Group.load(worked_example())
 display(Markdown(f"Your group: **{group.network.name}**. This notebook saves into `{WORK}`."))
 '''
 
+# Used by the notebooks whose exercises repair another group's draft (1 and 3).
+PRACTICE_DRAFT = r'''def practice_draft(name, files):
+    """A practice workbook, written afresh on every run so that each attempt starts from the same draft."""
+    folder = Path(WORK_FOLDER).expanduser().resolve() / "practice" / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for file_name, content in files.items():
+        (folder / file_name).write_text(content.strip() + "\n", encoding="utf-8")
+    return folder
+'''
+
 SELF_CHECK = """
 # Self-check: where your group's workbook stands now (the same check as `planet check`).
 self_check(WORK)
@@ -287,16 +299,7 @@ def vertical_logic(g):
     return Markdown("\n\n".join(steps))
 
 
-def practice_draft(name, files):
-    """A practice workbook, written afresh on every run so that each attempt starts from the same draft."""
-    folder = Path(WORK_FOLDER).expanduser().resolve() / "practice" / name
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for file_name, content in files.items():
-        (folder / file_name).write_text(content.strip() + "\n", encoding="utf-8")
-    return folder
-
+''' + PRACTICE_DRAFT + r'''
 
 def logframe_findings(g):
     """Every logframe check on a group's logframe and activities (no budget: costs are notebook 3)."""
@@ -817,10 +820,11 @@ def _verdict(a):
 
 
 def assumption_table(logframe):
-    """Every assumption with its rating and what the assessment makes of it."""
+    """Every assumption with its rating and what the assessment makes of it (none without a logframe)."""
+    statements = [s for level in LEVELS for s in logframe.level(level)] if logframe is not None else []
     rows = [{"where": f"{s.id} assumption {n}", "assumption": a.text, "important": a.important,
              "likelihood": a.likelihood, "can_redesign": a.can_redesign, "verdict": _verdict(a)}
-            for level in LEVELS for s in logframe.level(level) for n, a in enumerate(s.assumptions, start=1)]
+            for s in statements for n, a in enumerate(s.assumptions, start=1)]
     return pd.DataFrame(rows, columns=["where", "assumption", "important", "likelihood", "can_redesign", "verdict"])
 
 
@@ -831,6 +835,8 @@ def rate_assumptions(folder, ratings):
     (important, likelihood) or (important, likelihood, can_redesign).
     """
     g = Group.load(folder)
+    if g.logframe is None:
+        raise ValueError("Your workbook has no logframe.yaml yet: write it in notebook 1 first.")
     places = {f"{s.id} assumption {n}": a for level in LEVELS for s in g.logframe.level(level)
               for n, a in enumerate(s.assumptions, start=1)}
     unknown = [where for where in ratings if where not in places]
@@ -1145,8 +1151,9 @@ assert not unrated, f"Rate these assumptions too: {', '.join(unrated)}."
 
     RATINGS_SAVED = r'''
 saved = Group.load(WORK).logframe
+assert group_ratings and saved is not None, "Rate your assumptions in the answer cell and run it: it saves them."
 not_saved = list(assumption_table(saved).query("verdict == 'not rated yet'")["where"])
-assert group_ratings and not not_saved, f"Run the answer cell again: it saves the ratings. Not saved: {not_saved}"
+assert not not_saved, f"Run the answer cell again: it saves the ratings. Not saved yet: {', '.join(not_saved)}."
 killers = [f for f in check_logframe(saved) if f.code in ("logframe.assumption_redesign",
                                                         "logframe.assumption_not_feasible")]
 assert not killers, explain(killers)
@@ -1297,16 +1304,7 @@ def event_table(g):
     return pd.DataFrame(rows, columns=["event", "title", "country", "days", "participants", "cost", "per participant"])
 
 
-def practice_draft(name, files):
-    """A practice workbook, written afresh on every run so that each attempt starts from the same draft."""
-    folder = Path(WORK_FOLDER).expanduser().resolve() / "practice" / name
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    for file_name, content in files.items():
-        (folder / file_name).write_text(content.strip() + "\n", encoding="utf-8")
-    return folder
-
+''' + PRACTICE_DRAFT + r'''
 
 PLAN_RESULTS = ["R1", "R2"]  # the results of the practice plan's logframe
 

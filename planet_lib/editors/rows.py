@@ -51,6 +51,8 @@ class RowEditor(Editor):
         """Add a row from typed values, e.g. ``add(id="S12", name="Local libraries", importance="4")``."""
         typed = {k: _as_text(v) for k, v in typed.items()}
         new_id = typed.get("id", "").strip()
+        if not self._known_columns(typed):
+            return False
 
         def change(group):
             row = self.MODEL(**parse_fields(self.MODULE.SCHEMA, {f.name: typed.get(f.name, "")
@@ -67,6 +69,8 @@ class RowEditor(Editor):
     def edit(self, row_id: str, **typed) -> bool:
         """Change some fields of one row, e.g. ``edit("P4", statement="...")``."""
         typed = {k: _as_text(v) for k, v in typed.items()}
+        if not self._known_columns(typed):
+            return False
         if "id" in typed and typed["id"].strip() != row_id:
             self.say("refused", f"Not saved: the id of a {self.NOUN} cannot be changed here. Remove it and add "
                                 f"it again with the new id, or change the id in {self.book.file}.")
@@ -105,6 +109,14 @@ class RowEditor(Editor):
                 box.value = False if isinstance(box.value, bool) else ""
             self._shown = None
         self.refresh()
+
+    def _known_columns(self, typed: dict) -> bool:
+        unknown = sorted(set(typed) - {f.name for f in self.MODULE.SCHEMA})
+        if unknown:
+            columns = ", ".join(f.name for f in self.MODULE.SCHEMA)
+            self.say("refused", f"Not saved: {self.book.file} has no column {', '.join(unknown)} "
+                                f"(its columns are {columns}).")
+        return not unknown
 
     # hooks for subclasses --------------------------------------------------------------------
     def rows(self, group) -> list:

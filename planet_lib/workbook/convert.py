@@ -177,7 +177,10 @@ def _statement_to_data(s: lf.Statement) -> dict:
                                       "baseline_year": i.baseline_year, "target": i.target,
                                       "target_year": i.target_year, "by": i.by, "source": i.source}) | i.extra
                          for i in s.indicators]
-    out["assumptions"] = [_assumption_to_data(a) for a in s.assumptions]
+    if s.assumptions:
+        out["assumptions"] = [_assumption_to_data(a) for a in s.assumptions]
+    if not out["indicators"]:
+        del out["indicators"]
     out.update(s.extra)
     return out
 

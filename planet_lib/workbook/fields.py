@@ -41,7 +41,7 @@ def text(raw: str) -> str:
 def ident(raw: str) -> str:
     value = raw.strip()
     if value and not ID_PATTERN.match(value):
-        raise Unusable("an id uses only letters, digits, '_', '-' or '.', with no spaces (e.g. P3)")
+        raise Unusable("an id made of letters, digits, '_', '-' or '.', with no spaces (e.g. P3)")
     return value
 
 
@@ -53,7 +53,9 @@ def ident_list(raw: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def format_ident_list(values: tuple[str, ...]) -> str:
+def format_ident_list(values: tuple[str, ...] | str) -> str:
+    if isinstance(values, str):  # "P2;P5" given as text from code: keep the ids whole
+        values = ident_list(values)
     return ";".join(values)
 
 

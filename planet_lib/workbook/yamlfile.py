@@ -73,14 +73,23 @@ def _update(tree: Any, data: Any) -> None:
         old = tree.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
             _update(old, value)
-        elif isinstance(old, list) and isinstance(value, list) and len(old) == len(value):
-            for i, item in enumerate(value):
-                if isinstance(old[i], dict) and isinstance(item, dict):
-                    _update(old[i], item)
-                elif _plain(old[i]) != item:
-                    old[i] = item
+        elif isinstance(old, list) and isinstance(value, list):
+            _update_list(old, value)
         elif _plain(old) != value or key not in tree:
             tree[key] = value
+
+
+def _update_list(old: list, new: list) -> None:
+    """Update shared items in place (keeping their comments and quoting), then add or drop the rest."""
+    for i, item in enumerate(new[:len(old)]):
+        if isinstance(old[i], dict) and isinstance(item, dict):
+            _update(old[i], item)
+        elif isinstance(old[i], list) and isinstance(item, list):
+            _update_list(old[i], item)
+        elif _plain(old[i]) != item:
+            old[i] = item
+    del old[len(new):]
+    old.extend(new[len(old):])
 
 
 def _plain(value: Any) -> Any:
