@@ -213,3 +213,8 @@ _CHECKS: dict[str, tuple[str, Callable[[_Case, str, Any], list[Finding]]]] = {
     "grant_min": ("budget", _grant),
     "grant_max": ("budget", _grant),
 }
+
+
+def rule_stage(rule: str) -> str:
+    """Which artefact a programme rule looks at: "network", "activities" or "budget"."""
+    return _CHECKS[rule][0] if rule in _CHECKS else "network"

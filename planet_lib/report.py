@@ -70,13 +70,6 @@ class RuleStatus:
     message: str = ""
 
 
-def rule_stage(rule: str) -> str:
-    """Which artefact a programme rule needs: network, activities or budget."""
-    from . import eligibility
-
-    return getattr(eligibility, "_CHECKS", {}).get(rule, ("network",))[0]
-
-
 def eligibility(group: Group) -> tuple[str, list[RuleStatus], Any]:
     """The verdict, rule by rule, of the group's rule set on its network, events and grant.
 
@@ -84,6 +77,7 @@ def eligibility(group: Group) -> tuple[str, list[RuleStatus], Any]:
     fails, but some rules wait for a later stage or cannot be checked) or 'unknown' (no rule set).
     Returns (verdict, one RuleStatus per rule, the RuleSet or None).
     """
+    from .eligibility import rule_stage
     from .rules import RULES, available_rulesets, check_eligibility, load_ruleset
 
     if group.network is None or not group.programme or group.programme not in available_rulesets():
