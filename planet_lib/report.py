@@ -77,7 +77,6 @@ def eligibility(group: Group) -> tuple[str, list[RuleStatus], Any]:
     fails, but some rules wait for a later stage or cannot be checked) or 'unknown' (no rule set).
     Returns (verdict, one RuleStatus per rule, the RuleSet or None).
     """
-    from .eligibility import rule_stage
     from .rules import RULES, available_rulesets, check_eligibility, load_ruleset
 
     if group.network is None or not group.programme or group.programme not in available_rulesets():
@@ -93,6 +92,8 @@ def eligibility(group: Group) -> tuple[str, list[RuleStatus], Any]:
 
 
 def _rule_status(name: str, limit: float, what: str, group: Group, found: list[Finding]) -> RuleStatus:
+    from .eligibility import rule_stage
+
     stage = rule_stage(name)
     if getattr(group, stage, None) is None:
         return RuleStatus(name, what, limit, "not yet checked", f"waits for {STAGE_FILES[stage]}")

@@ -40,7 +40,7 @@ class FeedbackRun:
     seminar: str
     pages: dict[str, Path] = field(default_factory=dict)  # participant id -> page to send
     withheld: dict[str, str] = field(default_factory=dict)  # participant id -> why no page
-    exchange: bool = False
+    exchange: list[str] = field(default_factory=list)  # participant ids whose page is in the exchange
 
 
 def write_feedback(cohort: CohortCourse, seminar: str, *, exchange: bool = False) -> FeedbackRun:
@@ -68,11 +68,23 @@ def write_feedback(cohort: CohortCourse, seminar: str, *, exchange: bool = False
     for student in graded:
         _publish(cohort, seminar, student, secrets, run)
     if exchange:
-        done = cohort.api().release_feedback(seminar)
-        if not done.get("success"):
-            raise RuntimeError(f"nbgrader could not put the feedback in the exchange:\n{done.get('log', '')}")
-        run.exchange = True
+        run.exchange = _to_exchange(cohort, seminar, sorted(run.pages))
     return run
+
+
+def _to_exchange(cohort: CohortCourse, seminar: str, students: list[str]) -> list[str]:
+    """Release the pages of those who handed in through the exchange (the exchange files a page
+    under the hand-in's secret, which e-mailed hand-ins do not have)."""
+    api = cohort.api()
+    released = []
+    for student in students:
+        if not (cohort.course_root / "feedback" / student / seminar / "submission_secret.txt").is_file():
+            continue
+        done = api.release_feedback(seminar, student)
+        if not done.get("success"):
+            raise RuntimeError(f"nbgrader could not put {student}'s feedback in the exchange:\n{done.get('log', '')}")
+        released.append(student)
+    return released
 
 
 def _secrets(cohort: CohortCourse, seminar: str) -> set[str]:

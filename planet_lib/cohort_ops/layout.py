@@ -92,7 +92,7 @@ class CohortCourse:
             self.info.extra["exchange"] = str(Path(folder).resolve())
             self.__dict__.pop("config", None)
 
-    def submitted(self, seminar: str, student: str = "") -> Path:
+    def submitted(self, seminar: str = "", student: str = "") -> Path:
         base = self.course_root / "submitted"
         return base / student / seminar if student else base
 

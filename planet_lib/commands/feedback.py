@@ -33,8 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"No graded hand-ins of {args.seminar} yet: run 'planet grade {args.seminar}' first.")
         return 0
     folder = next(iter(done.pages.values())).parent if done.pages else None
-    print(f"Wrote {len(done.pages)} feedback page(s) for {args.seminar}" + (f" in {folder}" if folder else "")
-          + (" and put them in the exchange" if done.exchange else "") + ".")
+    print(f"Wrote {len(done.pages)} feedback page(s) for {args.seminar}" + (f" in {folder}" if folder else "") + ".")
+    if args.exchange is not None:
+        by_mail = sorted(set(done.pages) - set(done.exchange))
+        print(f"  In the exchange for {len(done.exchange)} participant(s) (they fetch it in JupyterLab)"
+              + (f"; to send by e-mail (handed in by e-mail): {', '.join(by_mail)}" if by_mail else "") + ".")
     for student, why in sorted(done.withheld.items()):
         print(f"  {student}: no page: {why}")
     return 1 if done.withheld else 0
