@@ -262,13 +262,21 @@ def currency_of(group) -> str:
 
 
 # the figure ------------------------------------------------------------------------------
+MAIN_SHARE = 0.7  # of the figure's width: the bars per result; the rest shows the shares
+LABEL_LINES = 3  # lines of a result's text under its bar
+LABEL_MAX_WIDTH = 40  # characters per line, for reading comfort when there is room for more
+LABEL_MIN_WIDTH = 12  # below this, labels stand upright with a short text
+Y_AXIS_INCHES = 1.0  # taken by the cost axis, its numbers and its label
+
+
 def figure(lines: list[BudgetLine], activities=None, currency: str = "EUR", results=None, large_text: bool = False):
     """The budget at a glance: a bar per result (per activity without a schedule) stacked by
     category with its total on top, and beside it each category's share of the whole.
 
     The share chart doubles as the colour key.  Each bar segment has the `gid`
     '<category>@<result or activity>', each total label 'total:<result or activity>'.
-    `results` (logframe Statements) add a short text under each result id.
+    `results` (logframe Statements) add each result's text under its id, wrapped to the room
+    under its bar (up to three lines; upright and shortened when there are many bars).
     """
     from matplotlib.figure import Figure
 
@@ -279,10 +287,12 @@ def figure(lines: list[BudgetLine], activities=None, currency: str = "EUR", resu
         ax.set_axis_off()
         ax.text(0.5, 0.5, "No cost lines yet", ha="center", va="center", fontsize=size + 2, transform=ax.transAxes)
         return fig
-    main, side = fig.subplots(1, 2, width_ratios=[3, 1.2])
+    main, side = fig.subplots(1, 2, width_ratios=[MAIN_SHARE, 1 - MAIN_SHARE])
     colours = _colours(list(totals_by_category(lines)))
     by = "result" if activities is not None else "activity"
-    _stacked_bars(main, summary_frame(lines, activities, by=by), colours, currency, results, size)
+    frame = summary_frame(lines, activities, by=by)
+    label_width = _label_width(fig.get_figwidth() * MAIN_SHARE, len(frame.index) - 1, size)
+    _stacked_bars(main, frame, colours, currency, results, size, label_width)
     _share_bars(side, shares(lines), colours, size)
     fig.suptitle(f"Budget: {format_money(total(lines), currency)} in total", fontsize=size + 3)
     return fig
@@ -295,7 +305,7 @@ def _colours(categories: list[str]) -> dict[str, tuple]:
     return {c: cmap(i % cmap.N) for i, c in enumerate(categories)}
 
 
-def _stacked_bars(ax, frame, colours: dict, currency: str, results, size: int) -> None:
+def _stacked_bars(ax, frame, colours: dict, currency: str, results, size: int, label_width: int) -> None:
     from matplotlib.ticker import FuncFormatter
 
     frame = frame.drop(index="Total")
@@ -316,11 +326,32 @@ def _stacked_bars(ax, frame, colours: dict, currency: str, results, size: int) -
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_ylabel(f"Cost ({currency})", fontsize=size)
     texts = {r.id: r.text for r in (results or [])}
-    width = max(10, min(30, 90 // max(len(groups), 1)))  # room under each bar
-    labels = [f"{g}\n{_short(texts[g], width)}" if g in texts else g for g in groups]
-    ax.set_xticks(list(x), labels, fontsize=size, rotation=90 if len(groups) > 10 else 0)
+    upright = len(groups) > 10 or label_width < LABEL_MIN_WIDTH  # no room: labels stand upright, short
+    shown = (lambda t: _short(t, 10)) if upright else (lambda t: _wrapped(t, label_width))
+    labels = [f"{g}\n{shown(texts[g])}" if g in texts else g for g in groups]
+    ax.set_xticks(list(x), labels, fontsize=size, rotation=90 if upright else 0)
     ax.set_title(f"Cost per {frame.index.name}, by category", fontsize=size + 1, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def _label_width(axes_inches: float, groups: int, size: int) -> int:
+    """How many characters of a result's text fit on one line under its bar.
+
+    A character takes about 0.6 of the font size; the y axis takes its share of the width, and
+    15% of each bar's slot is kept free so that neighbouring labels never touch.
+    """
+    slot_points = (axes_inches - Y_AXIS_INCHES) * 72 * 0.85 / max(groups, 1)
+    return min(LABEL_MAX_WIDTH, int(slot_points / (0.6 * size)))
+
+
+def _wrapped(text: str, width: int, lines: int = LABEL_LINES) -> str:
+    """The text on up to `lines` lines of `width` characters, cut with an ellipsis if longer."""
+    import textwrap
+
+    wrapped = textwrap.wrap(" ".join(text.split()), width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[: lines - 1] + [_short(" ".join(wrapped[lines - 1:]), width)]
+    return "\n".join(wrapped)
 
 
 def _short(text: str, width: int) -> str:

@@ -110,16 +110,22 @@ class ObjectiveTree:
     def check(self) -> list[Finding]:
         return check_objectives(self.objectives, self.problems)
 
-    def draw(self, large_text: bool = False, title: str = "Objective tree"):
+    def draw(self, large_text: bool = False, title: str = "Objective tree", highlight: Iterable[str] | None = None,
+             highlight_label: str = "the objectives of the selected strategy"):
         """The tree as a matplotlib Figure: means below, ends above, the core problem's objective in amber.
 
-        New intermediate objectives have a dashed border.  Use large_text=True to project it.
+        `highlight` puts other objectives in amber instead, e.g. those of the selected strategy
+        (`levels.selected_objectives`); `highlight_label` says in the caption what they are.  The
+        tree stays anchored on the core objective either way.  New intermediate objectives have a
+        dashed border.  Use large_text=True to project it.
         """
         cores = [o.id for o in self.core_objectives()]
-        return trees.draw_tree(self.objectives, anchor=cores[0] if cores else None, highlight=cores,
+        amber, meaning = (cores, "the objective of the core problem") if highlight is None else (
+            list(highlight), highlight_label)
+        return trees.draw_tree(self.objectives, anchor=cores[0] if cores else None, highlight=amber,
                                dashed=[o.id for o in self.objectives if o.intermediate], title=title,
                                large_text=large_text,
-                               caption="Arrows point from means to end. Amber: the objective of the core problem. "
+                               caption=f"Arrows point from means to end. Amber: {meaning}. "
                                        "Dashed: new intermediate objectives.")
 
 

@@ -238,3 +238,24 @@ def test_figure_texts_do_not_overlap():
             for group in (ax.texts, ax.get_xticklabels(), ax.get_yticklabels()):
                 extents = [t.get_window_extent(renderer) for t in group if t.get_text()]
                 assert not [(a, b) for i, a in enumerate(extents) for b in extents[i + 1:] if a.overlaps(b)]
+
+
+def test_three_long_result_texts_are_wrapped_under_their_bars_without_overlapping():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    texts = ["Environment officers of the seven towns apply a shared set of participatory methods",
+             "Each town holds open meetings at times residents can attend, on evenings and at weekends",
+             "The seven towns exchange working practice on citizen participation with their partners"]
+    results = [Statement(f"R{n}", text) for n, text in enumerate(texts, start=1)]
+    activities = [Activity(f"A{n}", f"R{n}", "Work", 1, 2, "task") for n in (1, 2, 3)]
+    lines = [BudgetLine(f"A{n}", "Staff", "staff", 1, 1000 * n) for n in (1, 2, 3)]
+    for large_text in (False, True):
+        fig = figure(lines, activities, results=results, large_text=large_text)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        labels = fig.axes[0].get_xticklabels()
+        assert [t.get_text().split("\n")[0] for t in labels] == ["R1", "R2", "R3"]
+        # wrapped on several lines under each bar, not cut to one line or turned upright
+        assert all(t.get_text().count("\n") >= 2 and t.get_rotation() == 0 for t in labels)
+        boxes = [t.get_window_extent(canvas.get_renderer()) for t in labels]
+        assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]

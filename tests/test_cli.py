@@ -78,3 +78,11 @@ def test_console_script_is_installed_next_to_python():
     assert script.exists(), "pip install -e . should install the planet command"
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("planet ")
+
+
+def test_a_working_folder_of_copied_groups_says_how_to_check_one(tmp_path):
+    (tmp_path / "cohort.yaml").write_text("name: Test\n")
+    (tmp_path / "t1").mkdir()
+    (tmp_path / "t1" / "group.yaml").write_text(GROUP_YAML)
+    result = planet("check", str(tmp_path))
+    assert result.returncode == 2 and "planet check" in result.stderr and "t1" in result.stderr

@@ -205,7 +205,9 @@ def test_feedback_pages_are_ready_to_mail_and_released_to_the_exchange(cycle):
     for page in pages.glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not any(secret in text for secret in SECRETS) and "BEGIN HIDDEN TESTS" not in text
-    assert list((base / "exchange" / cohort.info.course_id / "feedback").glob("*/*.html"))
+    assert len(list((base / "exchange" / cohort.info.course_id / "feedback").glob("*.html"))) == 3
+    assert "In the exchange for 3 participant(s)" in out
+    assert "to send by e-mail (handed in by e-mail): p03, p04, p05, p06" in out
 
 
 def _read_csv(path: Path) -> list[dict]:

@@ -1,14 +1,24 @@
 """Seminar 3 worked through for one sample group: the workbook it leaves, and what the group sends.
 
 The four source notebooks of ``seminars/03_formulation`` run once each, in course order, with
-their solutions (as a participant who gets everything right), on the worked example of a
-scratch copy of ``data/`` (``PLANET_DATA``, as the course-integrity suite does). They share one
-working folder, as a group's notebooks do. Then:
+their solutions (as a participant who gets everything right), on a participant's own group
+folder in a cohort (``<cohort>/groups/g1-green-towns`` beside the sample cohort's
+``cohort.yaml``), as seminar 2 left it: the worked example's network, programming and
+identification files, and no logframe, schedule or budget yet. As the kit's convention says
+(``planet_lib.working_copy``), an own group is worked on in place, so seminar 3 carries on from
+seminar 2's files. The kernels read a scratch copy of ``data/`` (``PLANET_DATA``, as the
+course-integrity suite does).
 
-- the working copy passes every check of the kit and the sample cohort's rule set;
+The live parts (the projected logframe editor) are not graded and papermill cannot type into
+them: after notebook 1 the test writes what the worked example's group built there, its
+logframe, schedule and budget, into the group folder. Then:
+
+- notebook 1 drafted the logframe from the group's objectives placed at their levels;
+- the group folder passes every check of the kit and the sample cohort's rule set;
 - it holds what the exercises saved (rated assumptions, the planned event and its costs);
 - the proposal pack and the Word table exist, open with openpyxl and hold the final workbook;
-- the sample data itself is unchanged.
+- nothing was copied into the work folder (only the practice drafts are there) and the sample
+  data itself is unchanged.
 """
 
 from __future__ import annotations
@@ -31,6 +41,9 @@ NOTEBOOKS = ("01_logframe", "02_indicators_assumptions", "03_workplan_budget", "
 GROUP = WORKED_EXAMPLE
 PLANNED_EVENT = "A2.5"  # the event the solution of notebook 3, exercise 2 adds
 PACK_SHEETS = ("Logframe", "Schedule", "Budget")
+AFTER_SEMINAR_2 = ("group.yaml", "programming.yaml", "stakeholders.csv", "problems.csv", "objectives.csv",
+                   "strategy.yaml")
+BUILT_LIVE = ("logframe.yaml", "activities.csv", "budget.csv")  # in the editor of notebook 1
 
 
 def _run(notebook: Path, output: Path, folder: Path, parameters: dict) -> None:
@@ -42,25 +55,36 @@ def _run(notebook: Path, output: Path, folder: Path, parameters: dict) -> None:
 
 @pytest.fixture(scope="module")
 def walkthrough(tmp_path_factory):
-    """Run the four notebooks once, in order, on a scratch copy of data/; returns the folders."""
+    """Run the four notebooks once, in order, on a group folder as seminar 2 left it; returns the folders."""
     root = tmp_path_factory.mktemp("seminar-03")
     data = root / "data"
     shutil.copytree(KIT_ROOT / "data", data)
     folder = root / "notebooks"
     folder.mkdir()
     original = data / SAMPLE_NAME / "groups" / GROUP
-    before = _fingerprints(original)
-    parameters = {"GROUP_FOLDER": str(original), "WORK_FOLDER": str(folder / "my-workbook")}
+    before = _fingerprints(data / SAMPLE_NAME)
+    group = root / "cohort" / "groups" / GROUP
+    group.mkdir(parents=True)
+    shutil.copy(data / SAMPLE_NAME / "cohort.yaml", root / "cohort")
+    for name in AFTER_SEMINAR_2:
+        shutil.copy(original / name, group)
+    parameters = {"GROUP_FOLDER": str(group), "WORK_FOLDER": str(folder / "my-workbook")}
+    drafted = None
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PLANET_DATA", str(data))  # the kernels inherit it
         for name in NOTEBOOKS:
             _run(SEMINAR / f"{name}.ipynb", folder / f"{name}.ipynb", folder, parameters)
-        yield {"data": data, "folder": folder, "work": folder / "my-workbook" / GROUP,
-               "original": original, "before": before}
+            if name == "01_logframe":
+                drafted = Group.load(group).logframe
+                for built in BUILT_LIVE:
+                    shutil.copy(original / built, group)
+        yield {"data": data, "folder": folder, "work": group, "work_folder": folder / "my-workbook",
+               "drafted": drafted, "sample": data / SAMPLE_NAME, "before": before}
 
 
 def _fingerprints(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _outputs(notebook: Path, kind: str) -> list[str]:
@@ -80,6 +104,14 @@ def test_each_notebook_runs_top_to_bottom_with_its_solutions(walkthrough, name):
     test_cells = {c.get("id") for c in nbformat.read(str(executed), as_version=4).cells
                   if c.get("metadata", {}).get("nbgrader", {}).get("grade") and c.cell_type == "code"}
     assert [line for line in _outputs(executed, "stderr") if line.split(":")[0] in test_cells] == []
+
+
+def test_notebook_1_drafted_the_logframe_from_the_objectives_at_their_levels(walkthrough):
+    drafted = walkthrough["drafted"]
+    assert drafted is not None, "Notebook 1 wrote no logframe.yaml into the group folder"
+    objectives = {o.id: o.statement for o in Group.load(walkthrough["work"]).objectives}
+    assert [s.text for s in drafted.specific_objectives] == [objectives["O4"]]
+    assert [s.text for s in drafted.results] == [objectives[i] for i in ("O9", "O8", "O12")]
 
 
 def test_the_workbook_passes_every_check(walkthrough):
@@ -125,6 +157,6 @@ def test_the_word_table_is_written(walkthrough):
     assert "<table" in page and "Green Towns, Active Citizens" in page
 
 
-def test_the_sample_data_is_left_as_it_was(walkthrough):
-    assert _fingerprints(walkthrough["original"]) == walkthrough["before"]
-    assert not (walkthrough["original"] / f"{GROUP}-proposal-pack.xlsx").exists()
+def test_the_group_was_worked_on_in_place_and_the_sample_data_is_left_as_it_was(walkthrough):
+    assert sorted(p.name for p in walkthrough["work_folder"].iterdir()) == ["practice"]  # no copy of the group
+    assert _fingerprints(walkthrough["sample"]) == walkthrough["before"]

@@ -11,6 +11,11 @@ Three notebooks, in the order a group works through them:
 3. ``03_between_seminars``: homework: each member's town profile and first stakeholders,
    saved in the group workbook, and the self-check before seminar 2.
 
+Every notebook opens with the "Your group" cells every seminar shares (``tools/seminar_common.py``)
+and opens its workbook with ``planet_lib.working_copy``: a participant's own group folder is
+saved in place, so what seminar 1 saves is there for seminar 2; a group of the kit's ``data/``
+is copied into ``WORK_FOLDER`` first. Answers are saved with ``planet_lib.save_checked``.
+
 The cells' text lives in ``tools/seminar_01_text.py``; this script only knows the cell kinds
 of docs/authoring-notebooks.md and writes the files (with fixed cell ids, so writing them again
 gives the same files).
@@ -61,6 +66,11 @@ class Book:
     def code(self, source: str, cell_id: str):
         """A worked example or a step participants run as it is (never graded)."""
         self.cells.append(new_code_cell(source.strip("\n"), id=cell_id))
+
+    def your_group(self, intro: str, source: str):
+        """The "Your group" cells every seminar shares; the code cell is tagged for papermill."""
+        self.md(intro, "your-group-intro")
+        self.cells.append(new_code_cell(source.strip("\n"), id="your-group", metadata={"tags": ["parameters"]}))
 
     def locked(self, grade_id: str, source: str):
         """Given code (set-up, practice data), put back as it was when grading."""

@@ -11,11 +11,12 @@ Four notebooks, in the order a group works through them:
 4. ``04_between_seminars``: consulting local stakeholders, revising the trees, and a clean
    self-check before seminar 3.
 
-Every notebook opens with the same "Your group" cell (a papermill ``parameters`` cell) and the
-same set-up: the group's workbook is copied into ``WORK_FOLDER`` next to the notebook on the
-first run, and the notebooks write only into that copy (never into the group folder or
-``data/``). The cell kinds follow docs/authoring-notebooks.md. The cells' text lives in
-``tools/seminar_02_text.py``; this script only assembles the cells and writes the files.
+Every notebook opens with the "Your group" cells every seminar shares (``tools/seminar_common.py``;
+the code cell is a papermill ``parameters`` cell) and the same set-up: ``planet_lib.working_copy``
+gives the folder to work on (a participant's own group folder, saved in place; a group of the
+kit's ``data/`` is copied into ``WORK_FOLDER`` first), and answers are saved with
+``planet_lib.save_checked``. The cell kinds follow docs/authoring-notebooks.md. The cells' text
+lives in ``tools/seminar_02_text.py``; this script only assembles the cells and writes the files.
 
 Run it again after changing either file:  ``.venv/bin/python tools/make_seminar_02.py``
 Then check:  ``.venv/bin/python -m pytest tests/test_course_integrity.py -q -k 02_identification``

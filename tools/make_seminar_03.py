@@ -10,10 +10,13 @@ Four notebooks, in the order a group works through them:
    participant, and the programme's eligibility rules.
 4. ``04_proposal_pack``: the finished workbook exported for partners, after a clean self-check.
 
-Every notebook opens with the same "Your group" cell (a papermill ``parameters`` cell) and the
-same set-up: on the first run the group's workbook is copied into ``WORK_FOLDER`` (next to the
-notebook) and the notebooks write only into that copy, never into ``data/``. Each notebook's
-helpers sit in one locked cell whose code is folded away. The cell kinds follow
+Every notebook opens with the "Your group" cells every seminar shares (``tools/seminar_common.py``;
+the code cell is a papermill ``parameters`` cell) and the same set-up: ``planet_lib.working_copy``
+gives the folder to work on (a participant's own group folder, saved in place, so seminar 3
+carries on from seminar 2; a group of the kit's ``data/`` is copied into ``WORK_FOLDER`` first),
+and answers are saved with ``planet_lib.save_checked``. Each notebook's helpers sit in one locked
+cell whose code is folded away; the checks behind the exercises live in ``planet_lib`` (e.g.
+``planet_lib.levels`` for exercise 1 of notebook 1). The cell kinds follow
 docs/authoring-notebooks.md; the trainer's side is docs/seminar-03-trainer-guide.md.
 
 The cells' text lives in ``tools/seminar_03_text.py`` (one class per notebook); this script
@@ -100,7 +103,7 @@ def trainer_notes(cell_id: str, source: str):
 
 def opening(header: str, helpers: str) -> list:
     """The header, the "Your group" cell, the shared set-up and the notebook's own helpers."""
-    return [md("header", header), md("your-group-note", text.YOUR_GROUP_NOTE), your_group(),
+    return [md("header", header), md("your-group-intro", text.YOUR_GROUP_INTRO), your_group(),
             locked("setup", text.SETUP), locked("helpers", helpers, hidden=True)]
 
 
@@ -119,7 +122,7 @@ def logframe_notebook() -> list:
         code("strategy-tree", t.STRATEGY_TREE),
         md("strategy-example", t.STRATEGY_EXAMPLE),
         md("exercise-1", t.EXERCISE_1),
-        code("strategy-group", "strategy_figure(group)"),
+        code("strategy-group", "strategy_tree(group)"),
         answer("levels-answer", t.LEVELS_ANSWER),
         test("levels-purpose", t.LEVELS_PURPOSE, 1),
         test("levels-overall", t.LEVELS_OVERALL, 1),

@@ -14,40 +14,9 @@ on the worked example of the sample cohort (g1-green-towns) and its programme.
 
 # --- shared by the three notebooks -----------------------------------------------------------
 
-YOUR_GROUP = '''
-# ============================== YOUR GROUP ==============================
-# The folder of your group's workbook. Leave it as it is to practise on the
-# worked example ("Green Towns, Active Citizens" of the sample cohort), or write
-# your group's folder in quotes, for example:
-#     GROUP_FOLDER = "/home/jovyan/planet/groups/g3-young-voices"
-from planet_lib import worked_example
-
-GROUP_FOLDER = worked_example()
-'''
-
-YOUR_GROUP_NOTE = '''
-**About your group's folder.** The kit's sample data are never changed. When `GROUP_FOLDER` is
-a group of the sample cohort (the default), the notebook copies it, the first time it runs,
-into the folder `my-workbook` next to this notebook, and reads and saves only that copy: you
-can open its files from the file browser on the left. When `GROUP_FOLDER` is your own group's
-folder, the notebook reads and saves the files in that folder.
-'''
+from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
 
 HELPERS = '''
-def open_workbook(folder):
-    """Your group's workbook, ready to read and save (see "About your group's folder" above)."""
-    folder = Path(folder).expanduser().resolve()
-    if not folder.is_dir():
-        print(f"There is no folder {folder} here: this notebook uses the worked example instead.")
-        folder = worked_example().resolve()
-    if folder.is_relative_to(data_dir().resolve()):
-        copy = Path("my-workbook") / folder.name
-        if not copy.exists():
-            shutil.copytree(folder, copy)
-        folder = copy.resolve()
-    return Group.load(folder)
-
-
 def explain(findings):
     """What a list of findings says, in one paragraph (the test cells use it in their messages)."""
     return " ".join(f"{f.message} {f.hint}" for f in findings)
@@ -63,7 +32,7 @@ are notes ("not done yet" is expected for the stages still ahead).
 '''
 
 SELF_CHECK = '''
-as_frame(check_group(group.folder))
+as_frame(check_group(WORKBOOK))
 '''
 
 
@@ -91,25 +60,18 @@ def project_cycle(b) -> None:
 down. Cells that start with "Your answer" are where you type. Under each answer there is a
 test cell: run it, and it says what is still wrong and how to fix it.
 ''', "header")
-    b.code(YOUR_GROUP, "your-group")
-    b.md(YOUR_GROUP_NOTE, "your-group-note")
+    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
     b.md("Run the next cell to load the tools and your group's workbook (no need to read it).", "setup-intro")
     b.locked("setup", '''
 %matplotlib inline
-import shutil
-from pathlib import Path
+from planet_lib import (PCM_PHASES, Group, Network, Partner, as_frame, check_eligibility, check_group, cycle_figure,
+                        duplicate_findings, lead_findings, load_ruleset, only_errors, partner_table, priorities_table,
+                        programme_rules_table, sources_table, working_copy)
+''' + OPEN_WORKBOOK + HELPERS + '''
 
-from planet_lib import (Group, Network, Partner, as_frame, check_eligibility, check_group, load_ruleset,
-                        partner_table)
-from planet_lib.findings import errors
-from planet_lib.network import duplicate_findings, lead_findings
-from planet_lib.programming import PCM_PHASES, cycle_figure, priorities_table, rules_table, sources_table
-from planet_lib.sample import data_dir
-''' + HELPERS + '''
-
-group = open_workbook(GROUP_FOLDER)
+group = Group.load(WORKBOOK)
 rules = load_ruleset(group.programme)
-print(f"Your group: {group.network.name} ({group.folder})")
+print(f"Your group: {group.network.name} ({WORKBOOK})")
 print(f"Your programme: {rules.title}")
 ''')
 
@@ -209,7 +171,7 @@ One row per rule the kit checks. *settled?* says when the sources disagree or ar
 such a rule fails as a warning, not an error, and you should check it in the call text.
 ''', "rules-intro")
     b.code('''
-rules_table(rules)
+programme_rules_table(rules)
 ''', "rules-table")
     b.md('''
 ### The programme's priorities
@@ -294,13 +256,13 @@ my_network.duration_months = 24
 as_frame(check_eligibility(my_network, None, rules))
 ''')
     b.test("network_rules", 2, '''
-failing = errors(check_eligibility(my_network, None, rules))
+failing = only_errors(check_eligibility(my_network, None, rules))
 assert not failing, "The network does not meet the programme's rules yet. " + explain(failing)
 ''')
     b.test("network_kept", 1, '''
 gone = {p.municipality for p in draft_network().partners} - {p.municipality for p in my_network.partners}
 assert not gone, f"Keep the towns the group chose; missing now: {', '.join(sorted(gone))}. Add towns instead."
-assert not errors(check_eligibility(my_network, None, rules)), "First make the test cell above pass."
+assert not only_errors(check_eligibility(my_network, None, rules)), "First make the test cell above pass."
 ### BEGIN HIDDEN TESTS
 partners_problems = lead_findings(my_network) + duplicate_findings(my_network)
 assert not partners_problems, explain(partners_problems)
@@ -365,51 +327,46 @@ def network_priorities(b) -> None:
 Run the cells from the top with *Shift + Enter*. Type in the cells that start with "Your
 answer"; the test cell under each answer says what to fix.
 ''', "header")
-    b.code(YOUR_GROUP, "your-group")
-    b.md(YOUR_GROUP_NOTE, "your-group-note")
+    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
     b.md('''
 Run the next cell to load the tools, your group's workbook and, for the examples, the worked
 example of the sample cohort (read only).
 ''', "setup-intro")
     b.locked("setup", '''
 %matplotlib inline
-import shutil
-from pathlib import Path
-
-from planet_lib import Group, as_frame, check_group, load_ruleset, partner_table
-from planet_lib.programming import (SWOT_QUADRANTS, MunicipalityProfile, Programming, Swot, ThemeChoice,
-                                    alignment_figure, alignment_matrix, check_programming, check_swot,
-                                    check_theme, context_table, priorities_table, suggest_theme, swot_figure)
-from planet_lib.sample import data_dir
-''' + HELPERS + '''
+from planet_lib import (STAGE_FILES, SWOT_QUADRANTS, Group, MunicipalityProfile, Programming, Swot, ThemeChoice,
+                        alignment_figure, alignment_matrix, as_frame, check_group, check_programming, check_swot,
+                        check_theme, context_table, load_ruleset, partner_table, priorities_table, save_checked,
+                        suggest_theme, swot_figure, working_copy)
+''' + OPEN_WORKBOOK + HELPERS + SAVE + '''
 
 def save_swot(swot):
     """Save the SWOT in programming.yaml, read again first so that what others saved meanwhile stays."""
-    fresh = Group.load(group.folder)
-    fresh.programming = fresh.programming or Programming()
-    fresh.programming.swot = swot
-    fresh.save("programming")
-    group.programming = fresh.programming
+    programming = Group.load(WORKBOOK).programming or Programming()
+    programming.swot = swot
+    save("programming", programming)
+    group.programming = Group.load(WORKBOOK).programming or Programming()
 
 
 def save_theme(theme):
     """Save the theme choice in programming.yaml and the theme in group.yaml."""
-    fresh = Group.load(group.folder)
+    fresh = Group.load(WORKBOOK)
     fresh.programming = fresh.programming or Programming()
     fresh.programming.theme = theme
     fresh.network.theme = theme.priority
-    fresh.save("programming")
-    fresh.save("network")
-    group.programming, group.network = fresh.programming, fresh.network
+    save("programming", fresh.programming)
+    save("network", fresh.network)
+    saved = Group.load(WORKBOOK)
+    group.programming, group.network = saved.programming or Programming(), saved.network
 
 
-group = open_workbook(GROUP_FOLDER)
+group = Group.load(WORKBOOK)
 rules = load_ruleset(group.programme)
 if group.programming is None:  # a group at its first seminar: programming.yaml is made when saving
     group.programming = Programming()
 example = Group.load(worked_example())  # the worked example, for reading only
 example_rules = load_ruleset(example.programme)
-print(f"Your group: {group.network.name} ({group.folder})")
+print(f"Your group: {group.network.name} ({WORKBOOK})")
 ''')
 
     # 1. partners ----------------------------------------------------------------------------------
@@ -664,7 +621,7 @@ found = check_swot(my_swot)
 assert not found, explain(found)
 ''')
     b.test("swot_saved", 1, '''
-saved = Group.load(group.folder).programming
+saved = Group.load(WORKBOOK).programming
 assert saved is not None and saved.swot == my_swot, (
     "Your SWOT is not saved in programming.yaml yet: run your answer cell again, to its end.")
 ### BEGIN HIDDEN TESTS
@@ -817,55 +774,39 @@ def between_seminars(b) -> None:
 This is homework: each member of the group works on their own town. Run the cells from the top
 with *Shift + Enter*; type in the cells that start with "Your answer".
 ''', "header")
-    b.code(YOUR_GROUP, "your-group")
-    b.md(YOUR_GROUP_NOTE, "your-group-note")
+    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
     b.md('''
 Run the next cell to load the tools, your group's workbook and the worked example (read only).
 ''', "setup-intro")
     b.locked("setup", '''
 %matplotlib inline
-import shutil
-from pathlib import Path
-
-from planet_lib import Group, Stakeholder, WorkbookError, as_frame, check_group, load_ruleset
-from planet_lib.programming import (MunicipalityProfile, Programming, check_programming, context_table,
-                                    priorities_table, unreadable)
-from planet_lib.sample import data_dir
-from planet_lib.stakeholders import filled, matrix
-from planet_lib.workbook.fields import ID_PATTERN
-''' + HELPERS + '''
+from planet_lib import (STAGE_FILES, Group, MunicipalityProfile, Programming, Stakeholder, WorkbookError, as_frame,
+                        check_group, check_programming, context_table, is_filled, load_ruleset, priorities_table,
+                        save_checked, stakeholder_matrix, working_copy)
+''' + OPEN_WORKBOOK + HELPERS + SAVE + '''
 
 def save_town(town):
     """Put your town into the group's programming.yaml (replacing its earlier entry) and save."""
-    refused = unreadable(Programming([town]))
-    if refused:
-        raise ValueError("Not saved: " + "; ".join(str(p) for p in refused))
-    fresh = Group.load(group.folder)  # read again: what other members saved meanwhile stays
-    fresh.programming = fresh.programming or Programming()
-    fresh.programming.put(town)
-    fresh.save("programming")
-    group.programming = fresh.programming
+    programming = Group.load(WORKBOOK).programming or Programming()  # read again: what others saved stays
+    programming.put(town)
+    save("programming", programming)
+    group.programming = Group.load(WORKBOOK).programming or Programming()
 
 
 def save_stakeholders(new):
     """Add your stakeholders to the group's stakeholders.csv (a row with the same id is replaced)."""
-    bad = [s.id for s in new if not ID_PATTERN.match(s.id)]
-    if bad:
-        raise ValueError(f"Not saved: these ids cannot be used: {bad}. An id uses letters, digits, '-' or '_', "
-                         "with no spaces, e.g. YST-1.")
     mine = {s.id: s for s in new}
-    fresh = Group.load(group.folder)  # read again: what other members saved meanwhile stays
-    fresh.stakeholders = [mine.pop(s.id, s) for s in fresh.stakeholders or []] + list(mine.values())
-    fresh.save("stakeholders")
-    group.stakeholders = fresh.stakeholders
+    saved = Group.load(WORKBOOK).stakeholders or []  # read again: what other members saved meanwhile stays
+    save("stakeholders", [mine.pop(s.id, s) for s in saved] + list(mine.values()))
+    group.stakeholders = Group.load(WORKBOOK).stakeholders
 
 
-group = open_workbook(GROUP_FOLDER)
+group = Group.load(WORKBOOK)
 rules = load_ruleset(group.programme)
 if group.programming is None:
     group.programming = Programming()
 example = Group.load(worked_example())  # the worked example, for reading only
-print(f"Your group: {group.network.name} ({group.folder})")
+print(f"Your group: {group.network.name} ({WORKBOOK})")
 print("Partner towns:", ", ".join(p.municipality for p in group.network.partners))
 ''')
 
@@ -940,7 +881,7 @@ found = [f for f in check_programming(Programming([my_town]), ruleset=rules) if 
 assert not found, explain(found)
 ''')
     b.test("town_saved", 1, '''
-saved = (Group.load(group.folder).programming or Programming()).municipality(my_town.municipality)
+saved = (Group.load(WORKBOOK).programming or Programming()).municipality(my_town.municipality)
 assert saved is not None and saved.main_issue == my_town.main_issue.strip(), (
     "Your town is not saved in programming.yaml yet: run your answer cell again, to its end.")
 ''')
@@ -975,7 +916,7 @@ importance and influence). For now, list who they are in your town and what they
 Four stakeholders of the worked example (the last two columns come at seminar 2):
 ''', "stakeholders-concept")
     b.code('''
-matrix(example.stakeholders).head(4)
+stakeholder_matrix(example.stakeholders).head(4)
 ''', "example-stakeholders")
     b.md('''
 ### Exercise 2: your town's first stakeholders (3 points)
@@ -1015,7 +956,7 @@ my_stakeholders = [Stakeholder("YST-1", "Climate and environment unit of the tow
                                interests="Wants local stories; reports mostly on conflicts")]
 ### END SOLUTION
 save_stakeholders(my_stakeholders)
-matrix(my_stakeholders)
+stakeholder_matrix(my_stakeholders)
 ''')
     b.test("stakeholders_listed", 2, '''
 assert len(my_stakeholders) >= 5, f"List at least five stakeholders of your town; you have {len(my_stakeholders)}."
@@ -1024,14 +965,14 @@ assert len(set(ids)) == len(ids), "Give each stakeholder its own id (e.g. YST-1,
 fields = ("id", "name", "category", "characteristics", "interests")
 gaps = []
 for s in my_stakeholders:
-    empty = [n for n in fields if not filled(getattr(s, n))]
+    empty = [n for n in fields if not is_filled(getattr(s, n))]
     if empty:
         gaps.append(f"{s.id or s.name or 'a row'} has no {', '.join(empty)}")
 assert not gaps, "Fill in every field: " + "; ".join(gaps) + "."
 ''')
     b.test("stakeholders_saved", 1, '''
 try:
-    saved = {s.id for s in Group.load(group.folder).stakeholders or []}
+    saved = {s.id for s in Group.load(WORKBOOK).stakeholders or []}
 except WorkbookError as problem:
     raise AssertionError(str(problem)) from None
 missing = [s.id for s in my_stakeholders if s.id not in saved]

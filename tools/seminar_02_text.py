@@ -16,112 +16,30 @@ participant sees it; test cells print nothing to stderr and wait for nothing.
 
 # --- shared by the four notebooks ----------------------------------------------------------
 
-YOUR_GROUP_INTRO = r"""
-## Your group
-
-The next cell says which group workbook this notebook works on; your trainer tells you what to write there.
-Leave it as it is to practise on the worked example of the sample cohort, *Green Towns, Active Citizens*.
-
-The cell after it prepares the notebook (you need not read it): the first time, it copies your group folder into
-a working copy in the folder `my-workbook` next to this notebook; every notebook of seminar 2 then reads and saves
-that copy. You can open its files from the file browser on the left.
-"""
-
-YOUR_GROUP = r'''
-# ============================== YOUR GROUP ==============================
-# The group workbook this notebook works on. As it comes, the worked example of the
-# sample cohort ("Green Towns, Active Citizens"), so that everything runs; your trainer
-# tells you the path of your group's folder, for example:
-#     GROUP_FOLDER = "/home/shared/planet-2013/groups/g2-generations"
-from planet_lib import worked_example
-
-GROUP_FOLDER = worked_example()
-
-# Where your work is saved: on the first run the notebook copies GROUP_FOLDER into this
-# folder (next to the notebook) and from then on writes only into that copy, never into
-# GROUP_FOLDER itself. Use the same WORK_FOLDER in all four notebooks of seminar 2.
-WORK_FOLDER = "my-workbook"
-'''
+from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
 
 SETUP = r'''
 # Prepares the notebook: you need not read or change this cell.
 %matplotlib inline
 import dataclasses
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from planet_lib import (QUADRANTS, Criterion, Group, Objective, ObjectiveTree, Option, Problem, ProblemTree,
-                        Stakeholder, Strategy, WorkbookError, as_frame, check_group, check_objectives,
-                        check_problems, check_stakeholders, check_statement, check_strategy, mirror, quadrant,
-                        score_table, worked_example)
-from planet_lib.check import STAGE_FILES
-from planet_lib.findings import errors
-from planet_lib.problems import HINTS as WORDING_HINTS
-from planet_lib.sample import data_dir
-from planet_lib.stakeholders import grid_figure, styled_matrix
-from planet_lib.strategy import figure as strategy_figure
+from planet_lib import (QUADRANTS, STAGE_FILES, WORDING_HINTS, Criterion, Group, Objective, ObjectiveTree, Option,
+                        Problem, ProblemTree, Stakeholder, Strategy, WorkbookError, as_frame, check_group,
+                        check_objectives, check_problems, check_stakeholders, check_statement, check_strategy, mirror,
+                        only_errors, quadrant, save_checked, score_table, stakeholder_grid_figure, strategy_figure,
+                        styled_stakeholder_matrix, worked_example, working_copy)
 
 pd.set_option("display.max_colwidth", None)
 SEMINAR_FILES = ("stakeholders.csv", "problems.csv", "objectives.csv", "strategy.yaml")
-
-
-def working_copy(group_folder, work_folder):
-    """The folder the notebooks of seminar 2 work in: a copy of the group's workbook.
-
-    Made on the first run and reused afterwards, so what one notebook saves the next one reads,
-    while the group folder itself (and the kit's sample data) stays as it was.
-    """
-    source = Path(group_folder or worked_example()).expanduser()
-    copy = Path(work_folder).expanduser() / source.name
-    if copy.resolve().is_relative_to(data_dir().resolve()):
-        raise ValueError(f"WORK_FOLDER points inside the kit's data folder ({data_dir()}): choose another "
-                         "folder in the 'Your group' cell.")
-    if not copy.exists():
-        if not (source / "group.yaml").is_file():
-            raise FileNotFoundError(f"There is no group workbook in {source}: check GROUP_FOLDER in the "
-                                    "'Your group' cell.")
-        shutil.copytree(source, copy)
-    return copy
-
+''' + OPEN_WORKBOOK + r'''
 
 def my_group():
     """Your group's workbook as it is saved now (read again each time, so it shows the latest changes)."""
-    return Group.load(MY_FOLDER)
-
-
-def save(part, value):
-    """Save one part of your workbook ("stakeholders", "problems", ...) in the working copy.
-
-    The answer is first saved in a scratch copy and read back: if the kit could not read it
-    (say, an importance of 7 on a 1-5 scale), nothing is saved and the message says what to fix.
-    """
-    if isinstance(value, list):
-        links_as_text = [getattr(x, "id", "?") for x in value if isinstance(getattr(x, "leads_to", ()), str)]
-        if links_as_text:
-            print(f"Not saved: write leads_to as a tuple of ids, e.g. leads_to=(\"P5\",) with the comma, or "
-                  f"leads_to=(\"P5\", \"P7\"); see {', '.join(links_as_text)}.")
-            return
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / MY_FOLDER.name
-        shutil.copytree(MY_FOLDER, trial)
-        try:
-            _write(trial, part, value)
-            Group.load(trial)
-        except (WorkbookError, ValueError, TypeError, AttributeError) as problem:
-            print(f"Not saved. {problem}".replace("run the command again", "run the cell again"))
-            return
-    _write(MY_FOLDER, part, value)
-    print(f"Saved in {MY_FOLDER / STAGE_FILES[part]}.")
-
-
-def _write(folder, part, value):
-    group = Group.load(folder)
-    setattr(group, part, value)
-    group.save(part)
-
+    return Group.load(WORKBOOK)
+''' + SAVE + r'''
 
 def explain(findings):
     """Findings as lines for a test message: what is wrong, then what to do."""
@@ -129,24 +47,23 @@ def explain(findings):
 
 
 def self_check():
-    """What `planet check` says about the files of seminar 2 in your working copy, errors first."""
+    """What `planet check` says about the files of seminar 2 in your workbook, errors first."""
     order = ("error", "warning", "info")
-    found = sorted((f for f in check_group(MY_FOLDER) if f.file in SEMINAR_FILES),
+    found = sorted((f for f in check_group(WORKBOOK) if f.file in SEMINAR_FILES),
                    key=lambda f: order.index(f.severity))
     count = {severity: sum(f.severity == severity for f in found) for severity in order}
-    print(f"{MY_FOLDER}: {count['error']} error(s) and {count['warning']} warning(s) in the files of seminar 2.")
+    print(f"{WORKBOOK}: {count['error']} error(s) and {count['warning']} warning(s) in the files of seminar 2.")
     return as_frame(found)
 
 
-MY_FOLDER = working_copy(GROUP_FOLDER, WORK_FOLDER)
 example = Group.load(worked_example())
-print(f"Your group: {my_group().network.name}. This notebook works on its copy in {MY_FOLDER}.")
+print(f"Your group: {my_group().network.name}. This notebook reads and saves {WORKBOOK}.")
 '''
 
 SELF_CHECK_INTRO = r"""
 ## Self-check
 
-The last cell runs the same checks as `planet check` on the files of seminar 2 in your working copy. Warnings are
+The last cell runs the same checks as `planet check` on the files of seminar 2 in your workbook. Warnings are
 worth a discussion in your group; errors must be gone before seminar 3.
 """
 
@@ -218,7 +135,7 @@ The first four stakeholders of the worked example (an empty cell would be shaded
 """
 
     MATRIX_EXAMPLE = r'''
-styled_matrix(example.stakeholders[:4])
+styled_stakeholder_matrix(example.stakeholders[:4])
 '''
 
     GRID_CONCEPT = r"""
@@ -247,7 +164,7 @@ stacked in one cell.
 """
 
     GRID_EXAMPLE = r'''
-grid_figure(example.stakeholders)
+stakeholder_grid_figure(example.stakeholders)
 '''
 
     QUADRANT_INTRO = r"""
@@ -381,37 +298,37 @@ assert len(set(box_b_actions.values())) == len(box_b_actions), (
 *The trainer projects this part; the group talks, one person types.*
 
 Take your cards one by one. For each, agree on a precise name, fill in the four columns and agree on its
-importance and influence. The editor saves every change in your working copy at once; the grid and the list of
+importance and influence. The editor saves every change in your workbook at once; the grid and the list of
 findings redraw as you go. Nothing here is graded: Exercise 3 then completes your list.
 """
 
     LIVE_EDITOR = r'''
-from planet_lib.editors import StakeholderEditor
+from planet_lib import StakeholderEditor
 
-StakeholderEditor(MY_FOLDER, large_text=True)
+StakeholderEditor(WORKBOOK, large_text=True)
 '''
 
     LIVE_FALLBACK = r"""
-No editor on the screen (an old browser, a printout)? Edit `stakeholders.csv` of your working copy in a
+No editor on the screen (an old browser, a printout)? Edit `stakeholders.csv` of your workbook in a
 spreadsheet program, save it as CSV UTF-8, and run the next cell to redraw the grid.
 """
 
     LIVE_GRID = r'''
-grid_figure(my_group().stakeholders or [], large_text=True)
+stakeholder_grid_figure(my_group().stakeholders or [], large_text=True)
 '''
 
     EXERCISE_3 = r"""
 ### Exercise 3: your group's stakeholder analysis (3 points)
 
 Write your group's stakeholders as a list `my_stakeholders`, one `Stakeholder(...)` per card, and run the cell:
-it saves them in `stakeholders.csv` of your working copy. The tests use the same checks as `planet check`; there
+it saves them in `stakeholders.csv` of your workbook. The tests use the same checks as `planet check`; there
 is no single right list. Your analysis is complete when
 
 - it has at least five stakeholders;
 - every stakeholder has the four analysis columns filled (`characteristics`; `interests`; `capacity` or
   `motivation`; `actions`) and both scores, `importance` and `influence`, from 1 to 5;
 - at least one stakeholder is in box A, and every stakeholder in box B has an action;
-- the file in your working copy holds the list.
+- the file in your workbook holds the list.
 
 If you entered your stakeholders with the live editor, start from them: write
 `my_stakeholders = my_group().stakeholders`, run the cell, and fix what the tests report.
@@ -504,7 +421,7 @@ assert not on_grid, "Look at the grid again:\n" + explain(on_grid)
     STAKEHOLDERS_SAVED = r'''
 saved_ids = sorted(s.id for s in my_group().stakeholders or [])
 assert saved_ids == sorted(s.id for s in my_stakeholders), (
-    "stakeholders.csv in your working copy does not hold your list: run the answer cell again and read its "
+    "stakeholders.csv in your workbook does not hold your list: run the answer cell again and read its "
     "message (it says 'Not saved' when a value cannot be used).")
 '''
 
@@ -756,18 +673,18 @@ not exist, no id used twice, no card left unlinked, and the wording of each card
 *The trainer projects this part; the group talks, one person types.*
 
 Start with the core problem, then ask "why?" card by card downwards and "what does this lead to?" upwards. The
-editor saves each card in your working copy at once and redraws the tree; its findings show which cards need
+editor saves each card in your workbook at once and redraws the tree; its findings show which cards need
 another look. Nothing here is graded: Exercise 3 then completes your tree.
 """
 
     LIVE_EDITOR = r'''
-from planet_lib.editors import ProblemEditor
+from planet_lib import ProblemEditor
 
-ProblemEditor(MY_FOLDER, large_text=True)
+ProblemEditor(WORKBOOK, large_text=True)
 '''
 
     LIVE_FALLBACK = r"""
-No editor on the screen? Edit `problems.csv` of your working copy in a spreadsheet program, save it as CSV UTF-8,
+No editor on the screen? Edit `problems.csv` of your workbook in a spreadsheet program, save it as CSV UTF-8,
 and run the next cell to redraw your tree.
 """
 
@@ -779,13 +696,13 @@ ProblemTree(my_group().problems or []).draw(large_text=True)
 ### Exercise 3: your group's problem tree (4 points)
 
 Write your group's problem tree as a list `my_problems` of `Problem` cards and run the cell: it saves them in
-`problems.csv` of your working copy. The tests check the tree, not one right answer:
+`problems.csv` of your workbook. The tests check the tree, not one right answer:
 
 - `check_problems` finds **no errors**: one core problem, no circle, no link to a card that does not exist, no id
   used twice;
 - the core problem has **at least two causes and at least one effect** (cards linked to it directly);
 - every card is linked into the tree and worded as one existing negative situation (no warnings about it);
-- `problems.csv` in your working copy holds the tree.
+- `problems.csv` in your workbook holds the tree.
 
 If you built your tree with the live editor, start from it: `my_problems = my_group().problems`.
 """
@@ -817,7 +734,7 @@ save("problems", my_problems)
 written_as_text = [p.id for p in my_problems if isinstance(p.leads_to, str)]
 assert not written_as_text, ('Write leads_to as a tuple of ids, e.g. leads_to=("P5",) with the comma, or '
                              f'leads_to=("P5", "P7"): see {", ".join(written_as_text)}.')
-tree_errors = errors(check_problems(my_problems))
+tree_errors = only_errors(check_problems(my_problems))
 assert not tree_errors, "The tree has errors:\n" + explain(tree_errors)
 '''
 
@@ -840,7 +757,7 @@ assert not loose_or_unclear, "Some cards need another look:\n" + explain(loose_o
     TREE_SAVED = r'''
 on_file = {p.id: p for p in my_group().problems or []}
 assert sorted(on_file) == sorted(p.id for p in my_problems), (
-    "problems.csv in your working copy does not hold your cards: run the answer cell again and read its message "
+    "problems.csv in your workbook does not hold your cards: run the answer cell again and read its message "
     "(it says 'Not saved' when a value cannot be used).")
 assert all(on_file[p.id].leads_to == tuple(p.leads_to) and on_file[p.id].core == p.core for p in my_problems), (
     "The links in problems.csv differ from my_problems: run the answer cell again.")
@@ -1026,18 +943,18 @@ assert tuple(broken_link) == ("O5", "O3"), (
 
 With no objectives yet, the button *Start from the problem tree* writes the draft (the same as `mirror`). Then
 reword the cards one by one, drop what the network cannot achieve, add intermediate objectives, and read every
-link as "if ... then ...". Each change is saved in your working copy at once. Nothing here is graded: Exercise 2
+link as "if ... then ...". Each change is saved in your workbook at once. Nothing here is graded: Exercise 2
 then completes your tree.
 """
 
     LIVE_EDITOR = r'''
-from planet_lib.editors import ObjectiveEditor
+from planet_lib import ObjectiveEditor
 
-ObjectiveEditor(MY_FOLDER, large_text=True)
+ObjectiveEditor(WORKBOOK, large_text=True)
 '''
 
     LIVE_FALLBACK = r"""
-No editor on the screen? Edit `objectives.csv` of your working copy in a spreadsheet program, save it as CSV
+No editor on the screen? Edit `objectives.csv` of your workbook in a spreadsheet program, save it as CSV
 UTF-8, and run the next cell to redraw your objective tree.
 """
 
@@ -1049,7 +966,7 @@ ObjectiveTree(my_group().objectives or [], my_group().problems).draw(large_text=
 ### Exercise 2: your group's objective tree (4 points)
 
 Start from the draft of your own problem tree (the next cell shows it) and write your objective tree as a list
-`my_objectives` of `Objective` cards; running the cell saves it in `objectives.csv` of your working copy. Give
+`my_objectives` of `Objective` cards; running the cell saves it in `objectives.csv` of your workbook. Give
 each objective the id of the problem it rewords in `from_problem`, or `intermediate=True` if it is new. The tests
 check that
 
@@ -1065,7 +982,7 @@ If you used the live editor, start from it: `my_objectives = my_group().objectiv
     DRAFT = r'''
 group_problems = my_group().problems or []
 if not group_problems:
-    print("Your working copy has no problem tree yet: do Exercise 3 of part 2 first.")
+    print("Your workbook has no problem tree yet: do Exercise 3 of part 2 first.")
 pd.DataFrame([(o.id, o.statement, ";".join(o.leads_to), o.from_problem) for o in mirror(group_problems)],
              columns=["id", "statement", "leads_to", "from_problem"]).set_index("id")
 '''
@@ -1110,7 +1027,7 @@ save("objectives", my_objectives)
 links_as_text = [o.id for o in my_objectives if isinstance(o.leads_to, str)]
 assert not links_as_text, ('Write leads_to as a tuple of ids, e.g. leads_to=("O4",) with the comma: see '
                            f'{", ".join(links_as_text)}.')
-objective_errors = errors(check_objectives(my_objectives, my_group().problems))
+objective_errors = only_errors(check_objectives(my_objectives, my_group().problems))
 assert not objective_errors, "The objective tree has errors:\n" + explain(objective_errors)
 '''
 
@@ -1189,7 +1106,7 @@ that
 - `check_strategy` finds **no errors**: no missing score, no unknown objective or option, weights above 0;
 - there are at least two options and two criteria, each option lists objectives, no objective is in two options,
   and an option is selected (if it is not the best-scoring one, the justification says why);
-- the files in your working copy hold your strategy.
+- the files in your workbook hold your strategy.
 """
 
     STRATEGY_ANSWER = r'''
@@ -1220,7 +1137,7 @@ save("objectives", with_clusters(my_group().objectives or [], my_strategy))
 '''
 
     STRATEGY_NO_ERRORS = r'''
-strategy_errors = errors(check_strategy(my_strategy, my_group().objectives))
+strategy_errors = only_errors(check_strategy(my_strategy, my_group().objectives))
 assert not strategy_errors, "The strategy has errors:\n" + explain(strategy_errors)
 '''
 
@@ -1242,7 +1159,7 @@ assert not choice, explain(choice)
 saved_strategy = my_group().strategy
 assert saved_strategy is not None and saved_strategy.selected == my_strategy.selected and (
     [o.id for o in saved_strategy.options] == [o.id for o in my_strategy.options]), (
-    "strategy.yaml in your working copy does not hold your strategy: run the answer cell again and read its "
+    "strategy.yaml in your workbook does not hold your strategy: run the answer cell again and read its "
     "message (it says 'Not saved' when a value cannot be used).")
 mismatched = [f for f in check_strategy(saved_strategy, my_group().objectives) if f.code == "strategy.cluster_mismatch"]
 assert not mismatched, explain(mismatched)
@@ -1314,7 +1231,7 @@ class BETWEEN:
 
 | teaching | exercises | materials |
 | --- | --- | --- |
-| 15 min (end of seminar 2) | 2 to 4 weeks at home, about half a day per town | your printed grid and trees (section 2), your stakeholders' contacts, your working copy |
+| 15 min (end of seminar 2) | 2 to 4 weeks at home, about half a day per town | your printed grid and trees (section 2), your stakeholders' contacts, your workbook |
 
 Run the cells from top to bottom (Shift + Enter). In the notebook you receive, each answer cell holds the line
 `raise NotImplementedError()`: replace it with your answer. The cells after each answer check it and say what
@@ -1363,21 +1280,21 @@ pd.DataFrame([(quadrant(s) or "not placed", s.id, s.name) for s in my_group().st
 ## 2. Print your grid and trees for the meetings
 
 People react better to a picture than to a table. The next cell saves your grid and your two trees as PDF files
-in the folder `print`, next to your working copy, ready to print or to send.
+in the folder `print` next to this notebook, ready to print or to send.
 """
 
     PRINT = r'''
 current = my_group()
-print_folder = MY_FOLDER.parent / "print"
+print_folder = Path("print")
 print_folder.mkdir(exist_ok=True)
 pictures = {
-    "stakeholder-grid": grid_figure(current.stakeholders or [], large_text=True),
+    "stakeholder-grid": stakeholder_grid_figure(current.stakeholders or [], large_text=True),
     "problem-tree": ProblemTree(current.problems or []).draw(large_text=True),
     "objective-tree": ObjectiveTree(current.objectives or [], current.problems).draw(large_text=True),
 }
 for name, picture in pictures.items():
-    picture.savefig(print_folder / f"{MY_FOLDER.name}-{name}.pdf")
-    print("Saved", print_folder / f"{MY_FOLDER.name}-{name}.pdf")
+    picture.savefig(print_folder / f"{WORKBOOK.name}-{name}.pdf")
+    print("Saved", print_folder / f"{WORKBOOK.name}-{name}.pdf")
 '''
 
     EXERCISE_1 = r"""
@@ -1425,7 +1342,7 @@ assert not box_b_ids or any(sid in box_b_ids for sid in consulted), (
 
 Change what the consultation showed to be wrong or missing: add a card, reword one, move a link. Keep the ids
 stable: a card whose wording changes keeps its id, so its objective still points to it. You can edit
-`problems.csv` and `objectives.csv` of your working copy in a spreadsheet program, use the live editors of parts 2
+`problems.csv` and `objectives.csv` of your workbook in a spreadsheet program, use the live editors of parts 2
 and 3, or write the changes below.
 """
 
@@ -1435,7 +1352,7 @@ and 3, or write the changes below.
 Write in `new_cards` the problem cards the consultation added or changed, at least one: a new card gets a new id;
 a changed card keeps its id and replaces the old one. Running the cell puts them into your tree and saves it in
 `problems.csv`. The tests check that the revised tree has no errors, that every new or changed card is linked into
-the tree and well worded, and that `problems.csv` in your working copy holds them.
+the tree and well worded, and that `problems.csv` in your workbook holds them.
 """
 
     NEW_CARDS_ANSWER = r'''
@@ -1450,7 +1367,7 @@ save("problems", revised(my_group().problems or [], new_cards))
 
     NEW_CARDS_NO_ERRORS = r'''
 assert new_cards, "List at least one new or changed card in new_cards."
-revised_tree_errors = errors(check_problems(revised(my_group().problems or [], new_cards)))
+revised_tree_errors = only_errors(check_problems(revised(my_group().problems or [], new_cards)))
 assert not revised_tree_errors, "The revised tree has errors:\n" + explain(revised_tree_errors)
 '''
 
@@ -1492,7 +1409,7 @@ if my_group().strategy is not None:
 
     NEW_OBJECTIVES_NO_ERRORS = r'''
 assert new_objectives, "List at least one new or changed objective in new_objectives."
-revised_objective_errors = errors(check_objectives(revised(my_group().objectives or [], new_objectives),
+revised_objective_errors = only_errors(check_objectives(revised(my_group().objectives or [], new_objectives),
                                                    my_group().problems))
 assert not revised_objective_errors, "The revised objective tree has errors:\n" + explain(revised_objective_errors)
 '''
@@ -1528,14 +1445,14 @@ budget of their own: it is outside what a Measure 1.2 project can fund, so we no
     READY_CONCEPT = r"""
 ## 4. Ready for seminar 3?
 
-Before seminar 3 your working copy must hold a stakeholder analysis, a problem tree, an objective tree and a
+Before seminar 3 your group's workbook must hold a stakeholder analysis, a problem tree, an objective tree and a
 strategy, and the self-check must show **no errors**. Warnings are worth a discussion in your group; they do not
-stop you. Hand in your working copy the way your trainer asks, a week before seminar 3.
+stop you. Your trainer reads your group's folder a week before seminar 3, and seminar 3 starts from it.
 """
 
     READY = r'''
-found_now = check_group(MY_FOLDER)
-pd.DataFrame([(name, (MY_FOLDER / name).exists(),
+found_now = check_group(WORKBOOK)
+pd.DataFrame([(name, (WORKBOOK / name).exists(),
                sum(f.severity == "error" for f in found_now if f.file == name),
                sum(f.severity == "warning" for f in found_now if f.file == name)) for name in SEMINAR_FILES],
              columns=["file", "present", "errors", "warnings"]).set_index("file")
@@ -1545,11 +1462,11 @@ pd.DataFrame([(name, (MY_FOLDER / name).exists(),
 ### Trainer notes
 
 - Introduce this notebook in the last 15 minutes of seminar 2: agree with each group who consults whom in which
-  town, by when, and how the working copy comes back to you.
+  town, by when, and that every member saves into the group's own folder (`GROUP_FOLDER`), where you read it.
 - Consultation formats that work: a short meeting with one association, a focus group of five to ten people,
   a visit to a school class. An independent moderator helps; invite people who can speak for their organisation.
-- A week before seminar 3, run `planet check` on every group's working copy (or on the cohort folder after
-  copying them back); write to each group with errors and point to the finding codes.
+- A week before seminar 3, run `planet check` on the cohort folder (the groups work in their own folders);
+  write to each group with errors and point to the finding codes.
 - Watch for: consultations that only inform instead of asking; only box-A stakeholders consulted; notes that
   say "all agreed"; trees that did not change although the notes say they should; errors left in the self-check.
 - Debrief questions (opening of seminar 3): What surprised you in the consultations? Which card moved or changed?

@@ -12,33 +12,7 @@ from __future__ import annotations
 
 # --- what every notebook shares --------------------------------------------------------------
 
-YOUR_GROUP_NOTE = """
-## Your group
-
-The next cell says which group workbook this notebook works on; your trainer tells you what to write there.
-Leave it as it is to practise on the worked example of the sample cohort, *Green Towns, Active Citizens*.
-
-The cell after it prepares the notebook (you need not read it): the first time, it copies your group folder into
-a working copy in the folder `my-workbook` next to this notebook; all four notebooks of seminar 3 then read and
-save that copy, and the proposal pack of notebook 4 is written there too. You can open its files from the file
-browser on the left.
-"""
-
-YOUR_GROUP = '''
-# ================================ YOUR GROUP ================================
-# The group workbook this notebook works on. As it comes, the worked example of the
-# sample cohort ("Green Towns, Active Citizens"), so that everything runs; your trainer
-# tells you the path of your group's folder, for example:
-#     GROUP_FOLDER = "/home/shared/planet-2013/groups/g4-citizens-at-home"
-from planet_lib import worked_example
-
-GROUP_FOLDER = worked_example()
-
-# Where your work is saved: on the first run the notebook copies GROUP_FOLDER into this
-# folder (next to the notebook) and from then on writes only into that copy, never into
-# GROUP_FOLDER itself. Use the same WORK_FOLDER in all four notebooks of seminar 3.
-WORK_FOLDER = "my-workbook"
-'''
+from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
 
 SETUP = r'''
 # Set-up: run this cell (no need to read it).
@@ -49,30 +23,11 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown, display
 
-from planet_lib import Group, as_frame, check_group, worked_example
-from planet_lib.findings import errors
-from planet_lib.sample import data_dir
+from planet_lib import (STAGE_FILES, Group, as_frame, check_group, only_errors, save_checked, worked_example,
+                        working_copy)
 
 pd.set_option("display.max_colwidth", None)  # show whole statements, not "..."
-
-def working_copy(group_folder, work_folder):
-    """The copy of the group workbook this notebook writes into, made on the first run.
-
-    The original is never written to: the sample cohort stays as it is for the next course,
-    and each notebook of the seminar carries on where the previous one left the copy.
-    """
-    source = Path(group_folder).expanduser().resolve()
-    target = Path(work_folder).expanduser().resolve() / source.name
-    if target.is_relative_to(data_dir().resolve()):
-        raise ValueError(f"WORK_FOLDER points inside the kit's data folder ({data_dir()}). "
-                         "Choose another folder in the 'Your group' cell.")
-    if not target.exists():
-        if not (source / "group.yaml").is_file():
-            raise FileNotFoundError(f"There is no group workbook in {source}. "
-                                    "Check GROUP_FOLDER in the 'Your group' cell.")
-        shutil.copytree(source, target)
-    return target
-
+''' + OPEN_WORKBOOK + SAVE + r'''
 
 def explain(found, intro="Still to fix:"):
     """Findings as a short list a person can act on: where, what is wrong, what to do."""
@@ -82,7 +37,7 @@ def explain(found, intro="Still to fix:"):
 def self_check(folder):
     """What `planet check` says about the workbook: its errors and warnings, with what to do."""
     found = [f for f in check_group(folder) if f.severity != "info"]
-    n_errors = len(errors(found))
+    n_errors = len(only_errors(found))
     verdict = "no errors, ready to send" if not n_errors else "fix the errors before you send it"
     display(Markdown(f"**Self-check of `{Path(folder).name}`: {n_errors} error(s), "
                      f"{len(found) - n_errors} warning(s); {verdict}.**"))
@@ -90,10 +45,9 @@ def self_check(folder):
         display(as_frame(found)[["severity", "file", "item", "message", "hint"]])
 
 
-WORK = working_copy(GROUP_FOLDER, WORK_FOLDER)
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 example = Group.load(worked_example())
-display(Markdown(f"Your group: **{group.network.name}**. This notebook saves into `{WORK}`."))
+display(Markdown(f"Your group: **{group.network.name}**. This notebook reads and saves `{WORKBOOK}`."))
 '''
 
 # Used by the notebooks whose exercises repair another group's draft (1 and 3).
@@ -110,7 +64,7 @@ PRACTICE_DRAFT = r'''def practice_draft(name, files):
 
 SELF_CHECK = """
 # Self-check: where your group's workbook stands now (the same check as `planet check`).
-self_check(WORK)
+self_check(WORKBOOK)
 """
 
 
@@ -135,7 +89,7 @@ class LOGFRAME:
 
 | teaching | exercises | materials |
 | --- | --- | --- |
-| 40 min | 50 min | your group's workbook (this notebook copies it); the EC logframe templates of 2004 and 2016, printed; a projector for the live part |
+| 40 min | 50 min | your group's workbook; the EC logframe templates of 2004 and 2016, printed; a projector for the live part |
 
 Run the cells from top to bottom (Shift+Enter). Your answers go in the cells that start with
 `# YOUR ANSWER`; the cells after each answer check it and say what to fix.
@@ -145,125 +99,33 @@ Run the cells from top to bottom (Shift+Enter). Your answers go in the cells tha
 # Helpers for this notebook. Run the cell; the code is folded away (click the bar on its left to read it).
 import dataclasses
 
-from planet_lib import Activity, Logframe, Statement, check_logframe
-from planet_lib.findings import error
-from planet_lib.logframe import COLUMNS, LEVEL_LABELS, LEVEL_NAMES, LEVELS, MATRIX_LEVELS, TEMPLATES, styled_matrix
-from planet_lib.objectives import ObjectiveTree
-from planet_lib.strategy import selected_option
-from planet_lib.trees import draw_tree
+from planet_lib import (LEVEL_LABELS, LEVEL_NAMES, LOGFRAME_COLUMNS, LOGFRAME_TEMPLATES, MATRIX_LEVELS, Activity,
+                        ObjectiveTree, check_levels, check_logframe, draft_logframe, selected_objectives,
+                        selected_option, styled_logframe)
 
 
-def strategy_figure(g):
+def strategy_tree(g):
     """The group's objective tree, with the objectives of its selected strategy in amber."""
-    option = selected_option(g.strategy) if g.strategy is not None else None
     if not g.objectives:
         return Markdown("This workbook has no objective tree (objectives.csv) yet: finish seminar 2 first.")
-    core = ObjectiveTree(g.objectives, g.problems).core
-    return draw_tree(g.objectives, anchor=core.id if core else None,
-                     highlight=option.objectives if option else (),
-                     dashed=[o.id for o in g.objectives if o.intermediate],
-                     title=f"{g.network.name}: selected strategy '{option.name if option else 'none yet'}'",
-                     caption="Arrows point from means to end. Amber: the objectives of the selected strategy. "
-                             "Dashed: new intermediate objectives.")
-
-
-def ends_of(objectives, start):
-    """Every objective that `start` leads to, directly or through others: the ends above it."""
-    links = {o.id: o.leads_to for o in objectives}
-    seen, todo = set(), list(links.get(start, ()))
-    while todo:
-        oid = todo.pop()
-        if oid not in seen:
-            seen.add(oid)
-            todo += links.get(oid, ())
-    return seen
+    option = selected_option(g.strategy) if g.strategy is not None else None
+    return ObjectiveTree(g.objectives, g.problems).draw(
+        highlight=selected_objectives(g.strategy, g.objectives),
+        title=f"{g.network.name}: selected strategy '{option.name if option else 'none yet'}'")
 
 
 def level_findings(g, levels):
-    """Do the chosen objectives sit where the objective tree and the selected strategy put them?
-
-    `levels` maps each level of logframe.yaml to objective ids. The specific objective is the
-    core objective, or an objective of the selected strategy that leads to it; overall objectives
-    are ends above it; results are objectives of the selected strategy below it.
-    """
-    option = selected_option(g.strategy) if g.strategy is not None else None
-    if not g.objectives or option is None:
-        return [error("levels.not_ready", "strategy.yaml", None,
-                      "The workbook has no objective tree (objectives.csv) or no selected strategy (strategy.yaml).",
-                      "Finish the objective tree and select a strategy option (seminar 2) first.")]
-    known = {o.id for o in g.objectives}
-    chosen = set(option.objectives) | {o.id for o in g.objectives if o.cluster == option.id}
-    found, placed = [], {}
-    for level in LEVELS:
-        ids = list(levels.get(level, []))
-        if not ids:
-            found.append(error("levels.empty", "objectives.csv", level, f"No objective is placed under {level}.",
-                               f"Put the ids of the objectives that belong there in the list for '{level}'."))
-        for oid in ids:
-            if oid not in known:
-                found.append(error("levels.unknown", "objectives.csv", oid,
-                                   f"{oid} (under {level}) is not an objective of your tree.",
-                                   "Use the ids of objectives.csv, as the tree above shows them (O1, O2, ...)."))
-            elif oid in placed:
-                found.append(error("levels.twice", "objectives.csv", oid,
-                                   f"{oid} is placed under {placed[oid]} and under {level}.",
-                                   "Put each objective at one level only."))
-            placed.setdefault(oid, level)
-    purposes = [oid for oid in levels.get("specific_objectives", []) if oid in known]
-    if len(levels.get("specific_objectives", [])) > 1:
-        found.append(error("levels.one_purpose", "objectives.csv", "specific_objectives",
-                           "More than one objective is placed as specific objective; a project has one.",
-                           "Keep the one that is the benefit for your target group; move the others up or down."))
-    if len(purposes) != 1:
-        return found + [error("levels.purpose_unclear", "objectives.csv", level,
-                              f"The {level.replace('_', ' ')} are placed in relation to the specific objective, "
-                              "and there is not exactly one yet.",
-                              "Choose one specific objective first; then this check can run.")
-                        for level in ("overall_objectives", "results")]
-    purpose = purposes[0]
-    above = ends_of(g.objectives, purpose)
-    core = ObjectiveTree(g.objectives, g.problems).core
-    if core is not None and purpose != core.id and not (purpose in chosen and core.id in above):
-        found.append(error("levels.purpose_off_strategy", "objectives.csv", purpose,
-                           f"{purpose} is neither the core objective ({core.id}) nor an objective of the selected "
-                           f"strategy that leads to it.",
-                           f"Take the core objective {core.id} as specific objective, unless your strategy aims lower."))
-    for oid in levels.get("overall_objectives", []):
-        if oid in known and oid not in above:
-            found.append(error("levels.overall_not_above", "objectives.csv", oid,
-                               f"{oid} is not above the specific objective {purpose} in the tree.",
-                               f"Overall objectives are ends that {purpose} leads to: follow its arrows upwards."))
-    for oid in levels.get("results", []):
-        if oid not in known or oid in placed and placed[oid] != "results":
-            continue
-        if purpose not in ends_of(g.objectives, oid):
-            found.append(error("levels.result_not_below", "objectives.csv", oid,
-                               f"{oid} does not lead to the specific objective {purpose}.",
-                               f"Results are means below {purpose}: objectives whose arrows lead up to it."))
-        elif oid not in chosen:
-            found.append(error("levels.result_not_selected", "objectives.csv", oid,
-                               f"{oid} is not part of the selected strategy ({option.name}).",
-                               "Take results from the selected strategy (amber in the tree); leave the others out, "
-                               "or turn what you need from them into assumptions."))
-    return found
-
-
-def draft_logframe(g, levels):
-    """A first logframe: each chosen objective's statement at its level, to be reworded and measured."""
-    texts = {o.id: o.statement for o in g.objectives}
-    frame = Logframe(template="ec-2004")
-    for level, prefix in (("overall_objectives", "OO"), ("specific_objectives", "SO"), ("results", "R")):
-        for n, oid in enumerate(levels.get(level, []), start=1):
-            frame.level(level).append(Statement(f"{prefix}{n}", texts[oid]))
-    return frame
+    """Do the chosen objectives sit where the group's objective tree and selected strategy put them?"""
+    return check_levels(levels, g.objectives, g.strategy, g.problems)
 
 
 def template_tables():
     """The two EC templates side by side: the row labels, then the column headings."""
-    rows = pd.DataFrame({t: [LEVEL_LABELS[t][level] for level in MATRIX_LEVELS] for t in TEMPLATES},
+    rows = pd.DataFrame({t: [LEVEL_LABELS[t][level] for level in MATRIX_LEVELS] for t in LOGFRAME_TEMPLATES},
                         index=["row 1 (top)", "row 2", "row 3", "row 4 (bottom)"])
-    width = max(len(COLUMNS[t]) for t in TEMPLATES) - 1
-    columns = pd.DataFrame({t: list(COLUMNS[t][1:]) + [""] * (width + 1 - len(COLUMNS[t])) for t in TEMPLATES},
+    width = max(len(LOGFRAME_COLUMNS[t]) for t in LOGFRAME_TEMPLATES) - 1
+    columns = pd.DataFrame({t: list(LOGFRAME_COLUMNS[t][1:]) + [""] * (width + 1 - len(LOGFRAME_COLUMNS[t]))
+                            for t in LOGFRAME_TEMPLATES},
                            index=[f"column {n}" for n in range(1, width + 1)])
     display(Markdown("**Rows** (the levels of the intervention logic)"), rows,
             Markdown("**Columns**"), columns)
@@ -411,7 +273,7 @@ strategy in amber:
 """
 
     STRATEGY_TREE = """
-strategy_figure(example)
+strategy_tree(example)
 """
 
     STRATEGY_EXAMPLE = """
@@ -483,10 +345,9 @@ and in notebook 2. A workbook that already has a `logframe.yaml` is left as it i
 """
 
     DRAFT_SAVE = r'''
-if group.logframe is None and not errors(level_findings(group, my_levels)):
-    group.logframe = draft_logframe(group, my_levels)
-    group.save("logframe")
-    display(Markdown("A first `logframe.yaml` is saved in your workbook copy."))
+if group.logframe is None and not only_errors(level_findings(group, my_levels)):
+    save("logframe", draft_logframe(my_levels, group.objectives))
+    group = Group.load(WORKBOOK)
 elif group.logframe is None:
     display(Markdown("Fix the findings of exercise 1 first: the draft is written from your levels."))
 else:
@@ -517,7 +378,7 @@ template_tables()
 
     MATRIX_2004 = """
 # The worked example in the 2004 template, as in the Europe for Citizens application form.
-styled_matrix(example.logframe, example.activities, example.budget)
+styled_logframe(example.logframe, example.activities, example.budget)
 """
 
     MATRIX_2016_NOTE = """
@@ -526,7 +387,7 @@ The same logframe in the 2016 template: the labels change, and baseline and targ
 
     MATRIX_2016 = """
 as_2016 = dataclasses.replace(example.logframe, template="ec-2016")
-styled_matrix(as_2016, example.activities, example.budget)
+styled_logframe(as_2016, example.activities, example.budget)
 """
 
     LOGIC_CONCEPT = """
@@ -568,7 +429,7 @@ copy of the draft loaded from `my-workbook/practice/europe-at-home` (the repairs
 
     REPAIR_DRAFT = r'''
 fixed = Group.load(practice_draft("europe-at-home", PRACTICE_FILES))   # the draft, to repair below
-display(styled_matrix(fixed.logframe, fixed.activities))
+display(styled_logframe(fixed.logframe, fixed.activities))
 as_frame(logframe_findings(fixed))[["severity", "code", "item", "message"]]
 '''
 
@@ -661,7 +522,7 @@ assert not unserved, explain(unserved)
 '''
 
     REPAIR_WHOLE_TEST = r'''
-left = errors(logframe_findings(fixed))
+left = only_errors(logframe_findings(fixed))
 assert not left, explain(left, "The draft still has errors:")
 ### BEGIN HIDDEN TESTS
 not_yet = [f for f in logframe_findings(fixed) if f.severity == "warning"]
@@ -672,7 +533,7 @@ assert "R2" in [s.id for s in fixed.logframe.results], "Keep R2: the front desks
 
     REPAIR_AFTER = r'''
 # The repaired draft, and what the checks say about it now.
-display(styled_matrix(fixed.logframe, fixed.activities))
+display(styled_logframe(fixed.logframe, fixed.activities))
 left_over = logframe_findings(fixed)
 as_frame(left_over)[["severity", "code", "item", "message"]] if left_over else Markdown("No findings: the draft is repaired.")
 '''
@@ -682,21 +543,21 @@ as_frame(left_over)[["severity", "code", "item", "message"]] if left_over else M
 
 Now the group works on its own logframe, together. The trainer projects the editor below; one person types,
 everyone talks. Choose a level and a statement, change its wording, add indicators and assumptions
-(notebook 2 goes deeper into both). Every change is saved at once into your workbook copy, and the checks
+(notebook 2 goes deeper into both). Every change is saved at once into your workbook, and the checks
 are shown next to the matrix. This part is not graded. Then run the cell under the editor to read your
 logframe from the bottom up.
 """
 
     LIVE_EDITOR = r'''
-# LIVE (projected, not graded): the group edits its logframe; every change is saved into WORK at once.
-from planet_lib.editors import LogframeEditor
+# LIVE (projected, not graded): the group edits its logframe; every change is saved into WORKBOOK at once.
+from planet_lib import LogframeEditor
 
-LogframeEditor(WORK, large_text=True)
+LogframeEditor(WORKBOOK, large_text=True)
 '''
 
     GROUP_LOGIC = r'''
 # Your group's logframe, read from the bottom up (run this again after each change in the editor).
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 vertical_logic(group) if group.logframe is not None else Markdown("Your workbook has no logframe.yaml yet.")
 '''
 
@@ -730,8 +591,8 @@ will watch the household survey (A2.1, A2.4) to see early whether the link holds
   the network cannot deliver within 24 months); activities entered as results (exercise 2a shows the
   pattern); assumptions that are the partners' own work (notebook 2).
 - The editor serves the projected live part only; graded cells never use it. If it does not appear (no
-  widgets in the browser), open `logframe.yaml` of the working copy in the JupyterLab text editor and rerun
-  the cell under the editor.
+  widgets in the browser), open `logframe.yaml` of the workbook (the folder `WORKBOOK`) in the JupyterLab
+  text editor and rerun the cell under the editor.
 - Debrief questions: Which objective of your tree did you leave out, and why? Where did your group disagree
   about the specific objective? Read your chain aloud: where does it jump?
 - Rubric, exercise 3 (2 points): 2 points when the answer names one precise link, says concretely what
@@ -752,7 +613,7 @@ will watch the household survey (A2.1, A2.4) to see early whether the link holds
 - The 2004 and 2016 EC templates hold the same logic under different names; the 2016 template asks for
   baselines and targets with their years.
 
-**Next**: notebook 2 (indicators and assumptions) carries on in the same workbook copy.
+**Next**: notebook 2 (indicators and assumptions) carries on in the same workbook.
 """
 
 
@@ -778,15 +639,15 @@ class INDICATORS:
 
 | teaching | exercises | materials |
 | --- | --- | --- |
-| 35 min | 55 min | your group's workbook copy with the logframe of notebook 1; the assumption flowchart (section 3), printed |
+| 35 min | 55 min | your group's workbook with the logframe of notebook 1; the assumption flowchart (section 3), printed |
 
 Run the cells from top to bottom. Your answers go in the cells that start with `# YOUR ANSWER`.
 """
 
     HELPERS = r'''
 # Helpers for this notebook. Run the cell; the code is folded away (click the bar on its left to read it).
-from planet_lib import Assumption, Indicator, Logframe, Statement, assess_assumption, check_logframe
-from planet_lib.logframe import LEVELS, LIKELIHOODS, styled_matrix
+from planet_lib import (LIKELIHOODS, LOGFRAME_LEVELS, Assumption, Indicator, Logframe, Statement, assess_assumption,
+                        check_logframe)
 
 INDICATOR_CODES = ("logframe.indicator_not_qqt", "logframe.vague_source", "logframe.no_source",
                    "logframe.indicator_no_source", "logframe.baseline_missing", "logframe.target_missing")
@@ -809,7 +670,7 @@ def indicator_table(logframe):
     """Every indicator of a logframe, one row each."""
     rows = [{"of": s.id, "indicator": i.text, "unit": i.unit, "baseline": i.baseline, "target": i.target,
              "by": i.by or i.target_year or "", "source": i.source}
-            for level in LEVELS for s in logframe.level(level) for i in s.indicators]
+            for level in LOGFRAME_LEVELS for s in logframe.level(level) for i in s.indicators]
     return pd.DataFrame(rows, columns=["of", "indicator", "unit", "baseline", "target", "by", "source"])
 
 
@@ -821,7 +682,7 @@ def _verdict(a):
 
 def assumption_table(logframe):
     """Every assumption with its rating and what the assessment makes of it (none without a logframe)."""
-    statements = [s for level in LEVELS for s in logframe.level(level)] if logframe is not None else []
+    statements = [s for level in LOGFRAME_LEVELS for s in logframe.level(level)] if logframe is not None else []
     rows = [{"where": f"{s.id} assumption {n}", "assumption": a.text, "important": a.important,
              "likelihood": a.likelihood, "can_redesign": a.can_redesign, "verdict": _verdict(a)}
             for s in statements for n, a in enumerate(s.assumptions, start=1)]
@@ -837,7 +698,7 @@ def rate_assumptions(folder, ratings):
     g = Group.load(folder)
     if g.logframe is None:
         raise ValueError("Your workbook has no logframe.yaml yet: write it in notebook 1 first.")
-    places = {f"{s.id} assumption {n}": a for level in LEVELS for s in g.logframe.level(level)
+    places = {f"{s.id} assumption {n}": a for level in LOGFRAME_LEVELS for s in g.logframe.level(level)
               for n, a in enumerate(s.assumptions, start=1)}
     unknown = [where for where in ratings if where not in places]
     if unknown:
@@ -849,7 +710,7 @@ def rate_assumptions(folder, ratings):
         a = places[where]
         a.important, a.likelihood = important, likelihood
         a.can_redesign = redesign[0] if redesign else None
-    g.save("logframe")
+    save("logframe", g.logframe)
     return Group.load(folder)
 '''
 
@@ -1107,7 +968,7 @@ each one the way the checks do: `SO1 assumption 2` is the second assumption of S
 """
 
     GROUP_ASSUMPTIONS = r'''
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 assumption_table(group.logframe) if group.logframe is not None else Markdown("No logframe.yaml yet: do notebook 1 first.")
 '''
 
@@ -1139,18 +1000,18 @@ group_ratings = {
     "R3 assumption 1": (True, "possible"),
 }
 ### END SOLUTION
-rated = rate_assumptions(WORK, group_ratings)
+rated = rate_assumptions(WORKBOOK, group_ratings)
 assumption_table(rated.logframe)
 '''
 
     RATINGS_COMPLETE = r'''
-places = list(assumption_table(Group.load(WORK).logframe)["where"])
+places = list(assumption_table(Group.load(WORKBOOK).logframe)["where"])
 unrated = [where for where in places if where not in group_ratings]
 assert not unrated, f"Rate these assumptions too: {', '.join(unrated)}."
 '''
 
     RATINGS_SAVED = r'''
-saved = Group.load(WORK).logframe
+saved = Group.load(WORKBOOK).logframe
 assert group_ratings and saved is not None, "Rate your assumptions in the answer cell and run it: it saves them."
 not_saved = list(assumption_table(saved).query("verdict == 'not rated yet'")["where"])
 assert not not_saved, f"Run the answer cell again: it saves the ratings. Not saved yet: {', '.join(not_saved)}."
@@ -1163,19 +1024,19 @@ assert not killers, explain(killers)
 ## 5. Live: your group's indicators
 
 Your group's indicators, and what the checks say about them. Improve them with the editor under the table
-(projected, not graded): every change is saved into your workbook copy at once.
+(projected, not graded): every change is saved into your workbook at once.
 """
 
     GROUP_INDICATORS = r'''
 # LIVE (projected, not graded): your group's indicators, the checks, and the editor.
-from planet_lib.editors import LogframeEditor
+from planet_lib import LogframeEditor
 
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 if group.logframe is not None:
     display(indicator_table(group.logframe))
     about = [f for f in check_logframe(group.logframe) if f.code in INDICATOR_CODES + ("logframe.no_indicator",)]
     display(as_frame(about)[["item", "message", "hint"]] if about else Markdown("No findings about your indicators."))
-LogframeEditor(WORK, large_text=True)
+LogframeEditor(WORKBOOK, large_text=True)
 '''
 
     EXERCISE_5 = """
@@ -1228,7 +1089,7 @@ and both are in the budget under A2.1 and A2.4.
 - The assessment keeps important conditions that may possibly fail; a very unlikely one calls for a
   redesign, or puts the project's feasibility in question.
 
-**Next**: notebook 3 (work plan and budget) carries on in the same workbook copy.
+**Next**: notebook 3 (work plan and budget) carries on in the same workbook.
 """
 
 
@@ -1252,18 +1113,16 @@ class WORKPLAN:
 
 | teaching | exercises | materials |
 | --- | --- | --- |
-| 40 min | 50 min | your group's workbook copy with the logframe of notebooks 1 and 2; the programme's call text; a projector |
+| 40 min | 50 min | your group's workbook with the logframe of notebooks 1 and 2; the programme's call text; a projector |
 
 Run the cells from top to bottom. Your answers go in the cells that start with `# YOUR ANSWER`.
 """
 
     HELPERS = r'''
 # Helpers for this notebook. Run the cell; the code is folded away (click the bar on its left to read it).
-from planet_lib import Activity, BudgetLine, Partner, check_eligibility, check_schedule, load_ruleset
-from planet_lib.budget import event_costs, summary_frame, total
-from planet_lib.budget import figure as budget_figure
-from planet_lib.rules import RULES
-from planet_lib.schedule import gantt, schedule_frame
+from planet_lib import (RULE_DESCRIPTIONS, Activity, BudgetLine, Partner, budget_figure, budget_total,
+                        check_eligibility, check_schedule, event_costs, gantt, load_ruleset, schedule_frame,
+                        summary_frame)
 
 SAMPLE_PROGRAMME = "efc-2007-2013-m1-2"  # the sample cohort's: Europe for Citizens 2007-2013, Measure 1.2
 EVENT_RULES = ("min_events", "min_participants", "min_participants_per_event", "max_event_days",
@@ -1277,7 +1136,7 @@ def ruleset_of(g):
 
 def rules_table(g, ruleset):
     """Each rule of the programme, its limit, and whether the group's plan meets it."""
-    grant = total(g.budget) if g.budget is not None else None
+    grant = budget_total(g.budget) if g.budget is not None else None
     found = check_eligibility(g.network, g.activities, ruleset, grant=grant)
     rows = []
     for rule, limit in ruleset.rules.items():
@@ -1288,8 +1147,8 @@ def rules_table(g, ruleset):
         else:
             status = " / ".join(failed) or "met"
         note = ruleset.uncertain_note(rule)
-        rows.append({"rule": rule, "what is counted": RULES[rule], "limit": f"{limit:,.0f}", "the plan": status,
-                     "uncertain": "yes" if note else ""})
+        rows.append({"rule": rule, "what is counted": RULE_DESCRIPTIONS[rule], "limit": f"{limit:,.0f}",
+                     "the plan": status, "uncertain": "yes" if note else ""})
     display(Markdown(f"Rule set: **{ruleset.title}** (version {ruleset.version})"))
     return pd.DataFrame(rows)
 
@@ -1321,10 +1180,8 @@ def plan_event(folder, event, cost_lines):
     if strays:
         raise ValueError(f"These cost lines do not name {event.id} as their activity: {', '.join(strays)}.")
     g = Group.load(folder)
-    g.activities = [a for a in g.activities or [] if a.id != event.id] + [event]
-    g.budget = [line for line in g.budget or [] if line.activity != event.id] + list(cost_lines)
-    g.save("activities")
-    g.save("budget")
+    save("activities", [a for a in g.activities or [] if a.id != event.id] + [event])
+    save("budget", [line for line in g.budget or [] if line.activity != event.id] + list(cost_lines))
     return Group.load(folder)
 
 
@@ -1491,11 +1348,11 @@ assert plan.network.duration_months == 18, "Keep the project at 18 months."
     GROUP_PLAN = """
 ## 5. Your group's work plan
 
-Your group's schedule and its programme's rules, as they stand in your workbook copy.
+Your group's schedule and its programme's rules, as they stand in your workbook.
 """
 
     GROUP_GANTT = r'''
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 if group.activities is None:
     display(Markdown("Your workbook has no activities.csv yet: list your activities there first (one row each)."))
 else:
@@ -1534,12 +1391,12 @@ my_event_costs = [
     BudgetLine("A2.5", "Interpreters ES-EN (interpreter days)", "interpretation", 4, 400),
 ]
 ### END SOLUTION
-planned = plan_event(WORK, my_event, my_event_costs)
+planned = plan_event(WORKBOOK, my_event, my_event_costs)
 event_table(planned)
 '''
 
     EVENT_SCHEDULED = r'''
-saved = Group.load(WORK)
+saved = Group.load(WORKBOOK)
 assert my_event.id in [a.id for a in saved.activities or []], (
     f"{my_event.id} is not in activities.csv yet: run the answer cell, it saves the event.")
 assert my_event.kind == "event", "Write kind=\"event\": this exercise plans an event."
@@ -1549,7 +1406,7 @@ assert not about_it, explain(about_it)
 '''
 
     EVENT_COSTED = r'''
-saved = Group.load(WORK)
+saved = Group.load(WORKBOOK)
 lines = [line for line in saved.budget or [] if line.activity == my_event.id]
 assert lines, f"budget.csv has no cost line for {my_event.id} yet: run the answer cell, it saves my_event_costs."
 rows = {my_event.id} | {f"line {line.line}" for line in lines}
@@ -1559,13 +1416,13 @@ assert not costing, explain(costing)
 
     EVENT_ELIGIBLE = r'''
 assert my_event.kind == "event", "Write kind=\"event\": this exercise plans an event."
-rule_errors = [f for f in errors(check_group(WORK)) if f.code.startswith("rules.")]
+rule_errors = [f for f in only_errors(check_group(WORKBOOK)) if f.code.startswith("rules.")]
 assert not rule_errors, explain(rule_errors)
 '''
 
     GROUP_BUDGET = r'''
 # Your group's budget now, per result and category, and the cost per participant of each event.
-group = Group.load(WORK)
+group = Group.load(WORKBOOK)
 if group.budget is not None:
     display(budget_figure(group.budget, group.activities, results=group.logframe.results if group.logframe else None))
 event_table(group)
@@ -1620,7 +1477,7 @@ Ystad's schools and NGOs are where the partners see green local alliances at wor
 - The programme's rule set decides eligibility (countries, events, participants, days, duration, grant):
   check it while you plan, not after.
 
-**Next**: notebook 4 assembles the proposal pack from the same workbook copy.
+**Next**: notebook 4 assembles the proposal pack from the same workbook.
 """
 
 
@@ -1644,7 +1501,7 @@ class PACK:
 
 | teaching | exercises | materials |
 | --- | --- | --- |
-| 15 min (end of seminar 3) | 45 min (the group, between seminars) | your group's workbook copy from notebooks 1 to 3; the partners' e-mail addresses; the programme's application form |
+| 15 min (end of seminar 3) | 45 min (the group, between seminars) | your group's workbook from notebooks 1 to 3; the partners' e-mail addresses; the programme's application form |
 
 Run the cells from top to bottom. Your answers go in the cells that start with `# YOUR ANSWER`.
 """
@@ -1653,9 +1510,7 @@ Run the cells from top to bottom. Your answers go in the cells that start with `
 # Helpers for this notebook. Run the cell; the code is folded away (click the bar on its left to read it).
 import tempfile
 
-from planet_lib import export_workbook_xlsx, import_logframe_xlsx, logframe_html
-from planet_lib.check import STAGE_FILES
-from planet_lib.logframe import LEVELS
+from planet_lib import LOGFRAME_LEVELS, export_workbook_xlsx, import_logframe_xlsx, logframe_html
 
 
 def stage_table(folder):
@@ -1678,7 +1533,7 @@ def sheet_names(path):
 def same_logic(one, other):
     """Whether two logframes hold the same objectives and results (ids and texts)."""
     def logic(frame):
-        return [(s.id, s.text) for level in LEVELS for s in frame.level(level)]
+        return [(s.id, s.text) for level in LOGFRAME_LEVELS for s in frame.level(level)]
     return logic(one) == logic(other)
 '''
 
@@ -1692,7 +1547,7 @@ missing or wrong, with the notebooks of seminar 3 and their editors, and runs th
 """
 
     STAND_TABLE = """
-stage_table(WORK)
+stage_table(WORKBOOK)
 """
 
     PACK_CONCEPT = """
@@ -1720,9 +1575,9 @@ Markdown(f"Sheets: {', '.join(sheet_names(sample_pack))}. "
     EXERCISE_1 = """
 ### Exercise 1: export the proposal pack (3 points)
 
-Export your group's workbook with `export_workbook_xlsx` into its working folder `WORK`, as one spreadsheet
+Export your group's workbook with `export_workbook_xlsx` into its folder `WORKBOOK`, as one spreadsheet
 named after your group (for example `g1-green-towns-proposal-pack.xlsx`), and keep the path of the file in
-`pack`. Load the workbook again first (`Group.load(WORK)`), so that the pack holds everything notebooks 1 to
+`pack`. Load the workbook again first (`Group.load(WORKBOOK)`), so that the pack holds everything notebooks 1 to
 3 saved.
 
 - 1 point: the file opens and has the sheets Logframe, Schedule and Budget;
@@ -1732,10 +1587,10 @@ named after your group (for example `g1-green-towns-proposal-pack.xlsx`), and ke
 """
 
     PACK_ANSWER = r'''
-# YOUR ANSWER: the proposal pack, written into your working folder.
+# YOUR ANSWER: the proposal pack, written into your workbook's folder.
 ### BEGIN SOLUTION
-finished = Group.load(WORK)
-pack = export_workbook_xlsx(finished, WORK / f"{finished.id}-proposal-pack.xlsx")
+finished = Group.load(WORKBOOK)
+pack = export_workbook_xlsx(finished, WORKBOOK / f"{finished.id}-proposal-pack.xlsx")
 ### END SOLUTION
 Markdown(f"Written: `{pack}`. In JupyterLab, right-click the file in the file browser and choose *Download*.")
 '''
@@ -1749,15 +1604,16 @@ assert not missing, (f"The pack has no {', '.join(missing)} sheet. Is logframe.y
 
     PACK_CURRENT = r'''
 in_pack = import_logframe_xlsx(pack)
-assert same_logic(in_pack, Group.load(WORK).logframe), (
+assert same_logic(in_pack, Group.load(WORKBOOK).logframe), (
     "The logframe in the pack is not the one in your workbook now: run the answer cell again to export it.")
 '''
 
     PACK_CLEAN = r'''
 exported_at = Path(pack).stat().st_mtime
-changed = [p.name for p in Path(WORK).iterdir() if p.suffix in (".yaml", ".csv") and p.stat().st_mtime > exported_at]
+changed = [p.name for p in Path(WORKBOOK).iterdir()
+           if p.suffix in (".yaml", ".csv") and p.stat().st_mtime > exported_at]
 assert not changed, f"{', '.join(changed)} changed after the export: run the answer cell again."
-left = errors(check_group(WORK))
+left = only_errors(check_group(WORKBOOK))
 assert not left, explain(left, "Fix these errors, then export again:")
 '''
 
@@ -1765,14 +1621,14 @@ assert not left, explain(left, "Fix these errors, then export again:")
 ## 3. The logframe in the Word proposal
 
 The application form asks for the logframe in the proposal itself. The next cell writes it as a web page,
-`logframe.html`, into your working folder: open it in a browser, select the table, and paste it into Word or
+`logframe.html`, into your workbook's folder: open it in a browser, select the table, and paste it into Word or
 LibreOffice Writer; it keeps its layout.
 """
 
     WORD_TABLE = r'''
-latest = Group.load(WORK)
+latest = Group.load(WORKBOOK)
 if latest.logframe is not None:
-    page = WORK / "logframe.html"
+    page = WORKBOOK / "logframe.html"
     page.write_text(logframe_html(latest.logframe, latest.activities, latest.budget,
                                   title=f"Logical framework: {latest.network.name}"), encoding="utf-8")
     display(Markdown(f"Written: `{page}`"))
@@ -1809,13 +1665,11 @@ everyone the final version on 28 January.
 
     RETURNED = r'''
 # A partner's pack, sent back with changes to the Logframe sheet: its path, e.g.
-# RETURNED = WORK / "g1-green-towns-proposal-pack-Ystad.xlsx"
+# RETURNED = WORKBOOK / "g1-green-towns-proposal-pack-Ystad.xlsx"
 RETURNED = None
 if RETURNED:
-    updated = Group.load(WORK)
-    updated.logframe = import_logframe_xlsx(RETURNED)
-    updated.save("logframe")
-    self_check(WORK)
+    save("logframe", import_logframe_xlsx(RETURNED))
+    self_check(WORKBOOK)
 '''
 
     TRAINER_NOTES = """
@@ -1825,8 +1679,8 @@ if RETURNED:
   minutes of seminar 3: show the table of section 1, export the worked example, and open the file in
   LibreOffice or Excel on the projector.
 - A pack counts as submitted when the third test of exercise 1 passes: no errors in the self-check and
-  nothing changed after the export. Collect the notebooks through nbgrader with the working folder
-  (`my-workbook`) beside them, or ask the groups to e-mail the .xlsx file.
+  nothing changed after the export. The pack is written into the group's own folder, where you find it
+  (with the default group, into the worked example's copy in `my-workbook`); or ask the groups to e-mail it.
 - Watch for: packs exported before the errors were fixed; several versions of the pack in circulation;
   partners typing into the grey cells (means and costs come from activities.csv and budget.csv); the
   currency (the pack uses the cohort's, EUR when a group folder is opened on its own).

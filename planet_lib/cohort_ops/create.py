@@ -62,6 +62,7 @@ def new_cohort(roster_file: str | Path, name: str, out: str | Path, *, programme
         shutil.copy(roster_file, build / cohort_mod.ROSTER_FILE)
         groups = _write_groups(build, roster, programme)
         _make_course(build, course_id, roster, {s: parse_due(due[s]) if s in due else None for s in seminars})
+        _write_course_config(build / COURSE_DIR, course_id, exchange)
         if out.exists():
             out.rmdir()  # empty, checked above
         os.replace(build, out)
@@ -165,6 +166,29 @@ def _write_groups(folder: Path, roster: Roster, programme: str) -> dict[str, lis
         (target / "group.yaml").write_text(text + yamlfile.dump(convert.network_to_data(network)), encoding="utf-8")
         made[group] = [p.municipality + (" (lead)" if p.role == "lead" else "") for p in partners]
     return made
+
+
+COURSE_CONFIG = """\
+# Made by 'planet cohort new': nbgrader's settings for this cohort's course folder. nbgrader's
+# tools started in this folder read it, among them the formgrader for hand-marking
+# ('jupyter lab' here, then Nbgrader > Formgrader). The kit's settings come first.
+import os
+
+c = get_config()  # noqa: F821
+load_subconfig({kit_config!r})  # noqa: F821
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
+c.CourseDirectory.course_id = {course_id!r}
+c.OverwriteCells.add_missing_cells = True
+"""
+
+
+def _write_course_config(root: Path, course_id: str, exchange: str | None) -> None:
+    """course/nbgrader_config.py, so nbgrader run inside the course folder sees this cohort."""
+    text = COURSE_CONFIG.format(kit_config=str(KIT_ROOT / "nbgrader_config.py"), course_id=course_id)
+    if exchange:
+        text += f"c.Exchange.root = {str(Path(exchange).resolve())!r}\n"
+    (root / "nbgrader_config.py").write_text(text, encoding="utf-8")
 
 
 def _make_course(folder: Path, course_id: str, roster: Roster, seminars: dict) -> None:

@@ -79,9 +79,23 @@ def init_worker(settings: Settings, slots, with_accounts: bool) -> None:
     _SETTINGS = settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_cleanly)
-    slot = slots.get() if slots is not None else None
-    if with_accounts and slot is not None:
-        _ACCOUNT = isolation.Account(*slot)
+    _watch_parent(os.getppid())
+    if with_accounts:  # one account per worker, so no two running kernels share one
+        _ACCOUNT = isolation.Account(*slots.get(timeout=60))
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker if the grading process is gone (killed), rather than wait forever."""
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(2)
+        isolation.stop_processes_of(_ACCOUNT)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="planet-parent-watch").start()
 
 
 def _exit_cleanly(signum, frame):

@@ -32,6 +32,12 @@ def run(args: argparse.Namespace) -> int:
     if is_cohort(path):
         groups = Cohort.load(path).groups
         prefix = True
+        if not groups:
+            inside = sorted(p.name for p in path.iterdir() if (p / "group.yaml").is_file())
+            where = (f" To check one group, give its folder, e.g. planet check {path / inside[0]}"
+                     if inside else "")
+            print(f"planet check: {path} has no group folders under groups/.{where}", file=sys.stderr)
+            return 2
     else:
         groups = [Group.load(path)]
         prefix = False

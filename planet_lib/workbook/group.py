@@ -1,9 +1,10 @@
 """A group folder and a cohort folder, loaded as typed artefacts and saved back safely.
 
 `Group.load(folder)` reads every artefact the group has (a missing file means the group has
-not reached that stage yet: the attribute is `None`).  Every unusable value in every file is
-collected into one `WorkbookError`.  `Group.save_*` writes one artefact atomically, keeping
-row order, extra columns, comments and what a person typed wherever the value is unchanged.
+not reached that stage yet: the attribute is `None`) and the settings of the cohort it belongs
+to (`cohort_settings`).  Every unusable value in every file is collected into one
+`WorkbookError`.  `Group.save(attr)` writes one artefact atomically, keeping row order, extra
+columns, comments and what a person typed wherever the value is unchanged.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ class Group:
                 found += _collect(lambda: group._load_yaml(art, path, prefix + art.file))
         if found:
             raise WorkbookError(found)
+        group.cohort = cohort_settings(folder)
         return group
 
     def _load_csv(self, art: CsvArtefact, path: Path, shown: str) -> None:
@@ -276,3 +278,38 @@ def group_folders(cohort_folder: Path) -> list[Path]:
 
 def is_cohort(folder: Path) -> bool:
     return (Path(folder) / cohort_mod.FILE).exists()
+
+
+def cohort_file(group_folder: Path) -> Path:
+    """Where the settings of a group's cohort are kept (the file need not exist).
+
+    A group of a cohort sits in the cohort's `groups/` folder, below its cohort.yaml; a working
+    copy of a group (`planet_lib.workspace.working_copy`) has its cohort's cohort.yaml beside it.
+    """
+    parent = Path(group_folder).parent
+    return (parent.parent if parent.name == GROUPS_DIR else parent) / cohort_mod.FILE
+
+
+def read_cohort_info(path: Path) -> cohort_mod.CohortInfo:
+    """The settings in one cohort.yaml; a `WorkbookError` lists what cannot be used."""
+    data, _text, _fmt = yamlfile.read(Path(path), cohort_mod.FILE)
+    found = ProblemList(cohort_mod.FILE)
+    info = convert.cohort_from_data(data or {}, found)
+    found.raise_if_any()
+    return info
+
+
+def cohort_settings(group_folder: Path) -> cohort_mod.CohortInfo | None:
+    """The settings (currency, programme, ...) of the cohort a group folder belongs to, if any.
+
+    None for a group on its own, and when its cohort.yaml cannot be read: that file's problems
+    are reported when the cohort itself is loaded (`Cohort.load`, `planet check <cohort>`), and
+    one group's work is never blocked by them.
+    """
+    path = cohort_file(group_folder)
+    if not path.is_file():
+        return None
+    try:
+        return read_cohort_info(path)
+    except WorkbookError:
+        return None
