@@ -22,6 +22,7 @@ Run: .venv/bin/python benchmarks/grade.py [--seminar 01_programming] [--jobs 2] 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import os
 import shutil
@@ -45,7 +46,7 @@ from planet_lib.cohort_ops.release import release  # noqa: E402
 from planet_lib.course_integrity import fill_in_solutions  # noqa: E402
 
 N = 35
-MIX = ["full"] * 13 + ["partial"] * 8 + ["blank"] * 6 + [
+MIX = ["full"] * 14 + ["partial"] * 8 + ["blank"] * 6 + [
     "endless-loop", "crash", "self-exit", "huge-output", "deleted-tests", "edited-tests", "snooper"]
 
 
@@ -73,7 +74,8 @@ def main() -> None:
               f"{N} hand-ins: " + ", ".join(f"{MIX.count(k)} {k}" for k in dict.fromkeys(MIX)))
         print(f"cell timeout {args.timeout} s for both; {os.cpu_count()} cores; load average "
               f"{os.getloadavg()[0]:.1f} at start")
-        base_s, base_mb = measured(lambda: sequential(cohorts["sequential"], args.seminar))
+        with kernels_quiet():  # nbgrader's kernels write their start-up warnings to this terminal
+            base_s, base_mb = measured(lambda: sequential(cohorts["sequential"], args.seminar))
         ours_s, ours_mb = measured(lambda: planet(cohorts["planet"], args.seminar, args.jobs, args.timeout))
         same, differences = compare(cohorts["sequential"], cohorts["planet"])
     print()
@@ -177,6 +179,18 @@ def planet(cohort, seminar: str, jobs: int, timeout: int) -> None:
     if done.returncode not in (0, 1):
         sys.exit(f"planet grade failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     print(done.stdout.strip())
+
+
+@contextlib.contextmanager
+def kernels_quiet():
+    saved = os.dup(2)
+    with open(os.devnull, "w") as null:
+        os.dup2(null.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def measured(work) -> tuple[float, float]:

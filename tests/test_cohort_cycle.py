@@ -289,3 +289,17 @@ def test_a_cell_of_the_graded_copy_was_restored_from_the_gradebook(cycle):
     graded = nbformat.read(str(cohort.course_root / "autograded" / "p02" / SEMINAR / "demo.ipynb"), as_version=4)
     assert "BEGIN HIDDEN TESTS" in cell(graded, "cards_links").source
     assert os.stat(cohort.folder).st_mode & 0o077 == 0
+
+
+def test_nbgrader_started_in_the_course_folder_sees_this_cohort_for_the_formgrader(cycle):
+    """The formgrader ('jupyter lab' in course/) reads course/nbgrader_config.py like any nbgrader tool."""
+    import subprocess
+    import sys
+
+    cohort = cycle[3]
+    nbgrader = Path(sys.executable).with_name("nbgrader")
+    done = subprocess.run([str(nbgrader), "db", "student", "list"], cwd=cohort.course_root, capture_output=True,
+                          text=True, timeout=600, env={k: v for k, v in os.environ.items() if not k.startswith("PLANET_")})
+    assert done.returncode == 0, done.stderr
+    assert "There are 35 students in the database" in done.stdout
+    assert "p29 (Ionescu, Ștefan)" in done.stdout

@@ -122,11 +122,11 @@ def hand_ins(rel, base: Path, cohort: Path) -> dict:
         "sys-exit": (with_answer(rel, "import sys\nsys.exit(3)"), 0, None),
         "huge-output": (with_answer(rel, FULL_ANSWER + "\nfor i in range(300_000):\n    print('x' * 80, i)"),
                         2, "output cut"),
-        "deleted-tests": (without_tests(with_answer(rel, FULL_ANSWER)), 2, "was deleted"),
-        "deleted-tests-wrong": (without_tests(with_answer(rel, WRONG_ANSWER)), 0, "was deleted"),
-        "edited-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _edit), 0, "was edited"),
-        "retyped-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _retype), 0, "changed from code to markdown"),
-        "stripped-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _strip), 0, "lost its grading marks"),
+        "deleted-tests": (without_tests(with_answer(rel, FULL_ANSWER)), 2, "were deleted"),
+        "deleted-tests-wrong": (without_tests(with_answer(rel, WRONG_ANSWER)), 0, "were deleted"),
+        "edited-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _edit), 0, "were edited"),
+        "retyped-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _retype), 0, "re-typed (code to markdown)"),
+        "stripped-tests": (with_tests(with_answer(rel, WRONG_ANSWER), _strip), 0, "lost their grading marks"),
         "memory-hog": (with_answer(rel, "hog = bytearray(6 * 1024 ** 3)\n" + FULL_ANSWER), 0, None),
         "many-processes": (with_answer(rel, FULL_ANSWER + '''
 import subprocess

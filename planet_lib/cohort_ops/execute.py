@@ -116,7 +116,7 @@ def _restore_and_run(job: Job, name: str, path: Path) -> Outcome:
     except Exception as exc:  # noqa: BLE001  (a broken hand-in is reported, never raised)
         return Outcome({}, notes, error=f"{path.name} could not be read or restored ({type(exc).__name__}: {exc})")
     outcome = run_notebook(nb, job.files, _SETTINGS, _ACCOUNT)
-    outcome.notes[:0] = notes
+    outcome.notes = notes + [f"{path.name}: {note}" for note in outcome.notes]
     return outcome
 
 
@@ -246,6 +246,9 @@ def _build_executor_class():
 
         def __init__(self, **kw):
             super().__init__(**kw)
+            # Once the notebook has run, the kernel is stopped at once: a polite shutdown
+            # costs about a second per notebook and the kernel has nothing left to save.
+            self.shutdown_kernel = "immediate"
             self.current_cell = None
             self.capped_cells: set[int] = set()
             self.timed_out_cells: set[int] = set()

@@ -49,7 +49,7 @@ def what_was_put_back(path: Path, release_path: Path) -> list[str]:
     except (OSError, ValueError):
         return []
     mine = {_grade_id(c): c for c in handed.cells if _grade_id(c)}
-    notes = []
+    found: dict[str, list[str]] = {}
     for cell in released.cells:
         meta = cell.metadata.get("nbgrader", {})
         cell_id = meta.get("grade_id")
@@ -57,19 +57,27 @@ def what_was_put_back(path: Path, release_path: Path) -> list[str]:
             continue
         theirs = mine.get(cell_id)
         if theirs is None:
-            notes.append(_deleted_note(cell_id, meta))
+            kind = "deleted" if meta.get("grade") else "deleted given"
         elif theirs.cell_type != cell.cell_type:
-            notes.append(f"cell '{cell_id}' was changed from {cell.cell_type} to {theirs.cell_type}; changed back")
+            kind = f"re-typed ({cell.cell_type} to {theirs.cell_type})"
         elif meta.get("locked") and theirs.source != cell.source:
-            notes.append(f"cell '{cell_id}' (a test or given cell) was edited; the original was put back")
-    return notes
+            kind = "edited"
+        else:
+            continue
+        found.setdefault(kind, []).append(cell_id)
+    return [_note(kind, ids, path.name) for kind, ids in found.items()]
 
 
-def _deleted_note(cell_id: str, meta: dict) -> str:
-    if meta.get("grade"):
-        return f"cell '{cell_id}' was deleted (or lost its grading marks) and was put back"
-    return (f"cell '{cell_id}' (given code) was deleted; nbgrader does not put such cells back, so the "
-            "cells that need it fail: ask for the notebook again, or restore the cell and grade again")
+def _note(kind: str, ids: list[str], name: str) -> str:
+    cells = ", ".join(f"'{i}'" for i in ids)
+    if kind == "deleted given":
+        return (f"{name}: given cell(s) {cells} were deleted; nbgrader does not put such cells back, so the "
+                "cells that need them fail: ask for the notebook again, or restore them and grade again")
+    if kind == "deleted":
+        return f"{name}: test cell(s) {cells} were deleted (or lost their grading marks) and were put back"
+    if kind == "edited":
+        return f"{name}: test or given cell(s) {cells} were edited; the originals were put back"
+    return f"{name}: cell(s) {cells} were {kind}; changed back"
 
 
 def _grade_id(cell) -> str | None:
