@@ -303,3 +303,14 @@ def test_nbgrader_started_in_the_course_folder_sees_this_cohort_for_the_formgrad
     assert done.returncode == 0, done.stderr
     assert "There are 35 students in the database" in done.stdout
     assert "p29 (Ionescu, Ștefan)" in done.stdout
+
+
+def test_notebooks_saved_in_a_folder_are_collected_by_id_in_any_case(cycle, tmp_path):
+    cohort = cycle[3]
+    folder = tmp_path / "saved from mail"
+    write_hand_in(folder / "P07", with_answer(released(cohort), FULL_ANSWER))  # P07/demo.ipynb
+    (folder / "p09.ipynb").write_text(nbformat.writes(with_answer(released(cohort), FULL_ANSWER)))
+    code, out, _ = planet("cohort", "collect", SEMINAR, "--cohort", str(cohort.folder), "--from", str(folder))
+    assert code == 0 and "Collected 2 hand-in(s)" in out and "9 of 35 participants have handed in" in out
+    assert (cohort.submitted(SEMINAR, "p07") / "demo.ipynb").is_file()
+    assert (cohort.submitted(SEMINAR, "p09") / "timestamp.txt").is_file()

@@ -280,3 +280,16 @@ def test_feedback_pages_show_no_hidden_test_answer_note_or_printed_output(graded
     assert "xxxxxxxxxx" not in done.pages["huge-output"].read_text(encoding="utf-8")
     partial = done.pages["partial"].read_text(encoding="utf-8")
     assert "Passed: 1 of 1 point(s)." in partial and "checks you cannot see did not pass" in partial
+
+
+def test_a_page_that_would_show_a_hidden_line_is_withheld(graded):
+    from planet_lib.cohort_ops.feedback import FeedbackRun, _publish, _secrets
+
+    cohort = graded[0]
+    write_feedback(cohort, SEMINAR)
+    page = cohort.course_root / "feedback" / "blank" / SEMINAR / "demo.html"
+    hidden = f'<span class="k">assert</span> <span class="s2">&quot;{SECRET_HIDDEN}&quot;</span>'
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", f"<pre>{hidden}</pre></body>"))
+    run = FeedbackRun(SEMINAR)
+    _publish(cohort, SEMINAR, "blank", _secrets(cohort, SEMINAR), run)
+    assert "blank" in run.withheld and "blank" not in run.pages and not page.exists()

@@ -168,8 +168,7 @@ def _zip_collect_app(cohort: CohortCourse, seminar: str, notebooks: list[str], t
                 self.unmatched.append(f"{rel}: {student}'s file, but which notebook is it? Name it "
                                       f"{student}_<notebook>.ipynb with one of: {', '.join(notebooks)}")
                 return None
-            return {"student_id": student, "file_id": notebook,
-                    "timestamp": times.get(rel, dt.datetime.now(dt.timezone.utc))}
+            return {"student_id": student, "file_id": notebook, "timestamp": _time_of(rel, times)}
 
         def _who_and_what(self, path: str, rel: str):
             folders = [by_lower[p.lower()] for p in Path(rel).parts[:-1] if p.lower() in by_lower]
@@ -190,6 +189,18 @@ def _zip_collect_app(cohort: CohortCourse, seminar: str, notebooks: list[str], t
     app.config.FileNameCollectorPlugin.named_regexp = id_pattern(ids)
     app.config.ExtractorPlugin.force = True
     return app
+
+
+def _time_of(rel: str, times: dict) -> dt.datetime:
+    """A file's time; for a file unpacked from a participant's own zip, that zip's time."""
+    if rel in times:
+        return times[rel]
+    parts = Path(rel).parts
+    for i in range(len(parts) - 1, 0, -1):
+        packed = os.path.join(*parts[:i]) + ".zip"
+        if packed in times:
+            return times[packed]
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def _notebook_named(text: str, notebooks: list[str]) -> str | None:

@@ -108,9 +108,10 @@ def _publish(cohort: CohortCourse, seminar: str, student: str, secrets: set[str]
         run.withheld[student] = "nbgrader wrote no feedback page"
         return
     texts = [p.read_text(encoding="utf-8") for p in pages]
-    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in texts)
-    plain = " ".join(plain.split())
-    leaked = next((line for line in secrets if line in plain), None)
+    # Compared without any spacing: highlighted code is split into many tags.
+    plain = "".join(html.unescape(re.sub(r"<[^>]+>", "", t)) for t in texts)
+    compact = re.sub(r"\s+", "", plain)
+    leaked = next((line for line in secrets if re.sub(r"\s+", "", line) in compact), None)
     if leaked:
         for page in pages:
             page.unlink()

@@ -35,6 +35,7 @@ from pathlib import Path
 from . import isolation
 from .collect import hand_ins
 from .execute import Job, Outcome, Settings, font_cache_files, init_worker, run_job
+from .gradebook import ensure_default_course
 from .layout import CohortCourse
 from .ledger import Entry, Ledger, fingerprint
 
@@ -103,6 +104,7 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     if not todo:
         return run
     config = _grading_config(cohort, timeout)
+    ensure_default_course(cohort.gradebook_url)
     run.jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     run.isolation = isolation.plan(run.jobs, cohort.kit_root, [cohort.folder], use_accounts)
     settings = Settings(config, _limits(limits, config, cohort, seminar), run.isolation.python,

@@ -50,6 +50,15 @@ def create_gradebook(db_url: str, course_id: str) -> None:
         engine.dispose()
     ensure_scripts_on_path()
     Gradebook(db_url, course_id).close()
+    ensure_default_course(db_url)
+
+
+def ensure_default_course(db_url: str) -> None:
+    """nbgrader's grading steps open the gradebook without a course id, which adds a course
+    "default_course" on first use; made here once, so grading workers only ever read."""
+    from nbgrader.api import Gradebook
+
+    Gradebook(db_url).close()
 
 
 def register(gb, roster, seminars: dict[str, dt.datetime | None]) -> None:
