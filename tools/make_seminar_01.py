@@ -16,9 +16,10 @@ and opens its workbook with ``planet_lib.working_copy``: a participant's own gro
 saved in place, so what seminar 1 saves is there for seminar 2; a group of the kit's ``data/``
 is copied into ``WORK_FOLDER`` first. Answers are saved with ``planet_lib.save_checked``.
 
-The cells' text lives in ``tools/seminar_01_text.py``; this script only knows the cell kinds
-of docs/authoring-notebooks.md and writes the files (with fixed cell ids, so writing them again
-gives the same files).
+The cells' text lives in ``tools/seminar_01_text.py``, written as calls on a ``Book``; the cell
+kinds of docs/authoring-notebooks.md and the writing of the files live in ``tools/notebook_cells.py``
+(shared by the three seminars; fixed cell ids, so writing the notebooks again gives the same
+files). This script only hands the one to the other.
 
 Run it again after changing either file:  ``.venv/bin/python tools/make_seminar_01.py``
 Then check:  ``.venv/bin/python -m pytest tests/test_course_integrity.py -q -k 01_programming``
@@ -29,12 +30,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import notebook_cells  # noqa: E402  (the cell kinds every seminar shares, next to this script)
 import seminar_01_text as text  # noqa: E402  (the notebooks' content, next to this script)
 
 TARGET = HERE.parent / "seminars" / "01_programming"
@@ -45,73 +44,55 @@ NOTEBOOKS = (
 )
 
 
-def nbgrader(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    """nbgrader cell metadata, schema version 3 (what the Create Assignment toolbar writes)."""
-    meta = {"schema_version": 3, "grade_id": grade_id, "grade": grade, "solution": solution, "locked": locked}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
+def _cell_id(grade_id: str) -> str:
+    """Seminar 1's text names graded cells by their grade id; the cell id has '-' for '_'."""
+    return grade_id.replace("_", "-")
 
 
 class Book:
-    """The cells of one notebook, added in order; a cell's id is its grade id with '-' for '_'."""
+    """The cells of one notebook, added in order by a function of `seminar_01_text`.
+
+    Seminar 1's text is written as calls on a book (`b.md(source, cell_id)`,
+    `b.test(grade_id, points, source)`, ...); each method adds one cell kind of `notebook_cells`.
+    """
 
     def __init__(self):
         self.cells = []
 
     def md(self, source: str, cell_id: str):
-        """Text anyone reads: concepts, exercise statements, key points."""
-        self.cells.append(new_markdown_cell(source.strip("\n"), id=cell_id))
+        self.cells.append(notebook_cells.md(cell_id, source))
 
     def code(self, source: str, cell_id: str):
-        """A worked example or a step participants run as it is (never graded)."""
-        self.cells.append(new_code_cell(source.strip("\n"), id=cell_id))
+        self.cells.append(notebook_cells.code(cell_id, source))
 
-    def your_group(self, intro: str, source: str):
-        """The "Your group" cells every seminar shares; the code cell is tagged for papermill."""
-        self.md(intro, "your-group-intro")
-        self.cells.append(new_code_cell(source.strip("\n"), id="your-group", metadata={"tags": ["parameters"]}))
+    def your_group(self):
+        self.cells.extend(notebook_cells.your_group())
 
     def locked(self, grade_id: str, source: str):
-        """Given code (set-up, practice data), put back as it was when grading."""
-        self._add(new_code_cell, grade_id, source, nbgrader(grade_id, locked=True))
+        self.cells.append(notebook_cells.locked(_cell_id(grade_id), source))
 
     def answer(self, grade_id: str, source: str):
-        """An autograded answer: the solution region becomes `raise NotImplementedError()`."""
-        self._add(new_code_cell, grade_id, source, nbgrader(grade_id, solution=True))
+        self.cells.append(notebook_cells.answer(_cell_id(grade_id), source))
 
     def test(self, grade_id: str, points: int, source: str):
-        """An autograded test cell worth `points`."""
-        self._add(new_code_cell, grade_id, source, nbgrader(grade_id, grade=True, locked=True, points=points))
+        self.cells.append(notebook_cells.test(_cell_id(grade_id), source, points))
 
     def manual(self, grade_id: str, points: int, source: str):
-        """A written answer graded by hand (the source holds the model answer)."""
-        self._add(new_markdown_cell, grade_id, source, nbgrader(grade_id, grade=True, solution=True, points=points))
+        self.cells.append(notebook_cells.written(_cell_id(grade_id), source, points))
 
     def trainer(self, source: str, cell_id: str):
-        """Trainer notes: removed from participants' copies by the kit's nbgrader configuration."""
-        self.cells.append(new_markdown_cell(source.strip("\n"), id=cell_id, metadata={"tags": ["trainer-notes"]}))
+        self.cells.append(notebook_cells.trainer_notes(cell_id, source))
 
-    def _add(self, make, grade_id, source, metadata):
-        self.cells.append(make(source.strip("\n"), id=grade_id.replace("_", "-"), metadata=metadata))
 
-    def notebook(self) -> nbformat.NotebookNode:
-        nb = new_notebook(cells=self.cells)
-        nb.metadata = {
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "language_info": {"name": "python"},
-        }
-        nbformat.validate(nb)
-        return nb
+def cells_of(fill) -> list:
+    """The cells a function of `seminar_01_text` adds to an empty book."""
+    book = Book()
+    fill(book)
+    return book.cells
 
 
 def main(target: Path = TARGET) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for name, fill in NOTEBOOKS:
-        book = Book()
-        fill(book)
-        nbformat.write(book.notebook(), str(target / f"{name}.ipynb"))
-        print(f"wrote {target / name}.ipynb")
+    notebook_cells.write_notebooks(target, {name: cells_of(fill) for name, fill in NOTEBOOKS})
 
 
 if __name__ == "__main__":

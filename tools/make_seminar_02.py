@@ -15,8 +15,9 @@ Every notebook opens with the "Your group" cells every seminar shares (``tools/s
 the code cell is a papermill ``parameters`` cell) and the same set-up: ``planet_lib.working_copy``
 gives the folder to work on (a participant's own group folder, saved in place; a group of the
 kit's ``data/`` is copied into ``WORK_FOLDER`` first), and answers are saved with
-``planet_lib.save_checked``. The cell kinds follow docs/authoring-notebooks.md. The cells' text
-lives in ``tools/seminar_02_text.py``; this script only assembles the cells and writes the files.
+``planet_lib.save_checked``. The cells' text lives in ``tools/seminar_02_text.py``; the cell kinds
+of docs/authoring-notebooks.md and the writing of the files live in ``tools/notebook_cells.py``
+(shared by the three seminars); this script only puts the cells in order.
 
 Run it again after changing either file:  ``.venv/bin/python tools/make_seminar_02.py``
 Then check:  ``.venv/bin/python -m pytest tests/test_course_integrity.py -q -k 02_identification``
@@ -28,79 +29,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import seminar_02_text as text  # noqa: E402  (the notebooks' content, next to this script)
+from notebook_cells import (answer, code, locked, md, test, trainer_notes, write_notebooks,  # noqa: E402
+                            written, your_group)
 
 TARGET = HERE.parent / "seminars" / "02_identification"
 
 
-# --- cell kinds (docs/authoring-notebooks.md) ------------------------------------------------
-
-def _nbgrader(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    meta = {"schema_version": 3, "grade_id": grade_id, "grade": grade, "solution": solution, "locked": locked}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
-
-
-def _grade_id(cell_id: str) -> str:
-    return cell_id.replace("-", "_")
-
-
-def md(cell_id: str, source: str):
-    """Text anyone can read: concepts, exercise statements, key points."""
-    return new_markdown_cell(source.strip(), id=cell_id)
-
-
-def code(cell_id: str, source: str):
-    """A worked example or a step participants run as it is (live parts included: never graded)."""
-    return new_code_cell(source.strip(), id=cell_id)
-
-
-def your_group():
-    """The one cell a participant edits: which workbook; tagged for papermill."""
-    return new_code_cell(text.YOUR_GROUP.strip(), id="your-group", metadata={"tags": ["parameters"]})
-
-
-def locked(cell_id: str, source: str, hidden: bool = False):
-    """Given code, put back as it was when grading; `hidden` folds the code away in JupyterLab."""
-    meta = _nbgrader(_grade_id(cell_id), locked=True)
-    if hidden:
-        meta["jupyter"] = {"source_hidden": True}
-    return new_code_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def answer(cell_id: str, source: str):
-    """An autograded answer: the solution region becomes `raise NotImplementedError()`."""
-    return new_code_cell(source.strip(), id=cell_id, metadata=_nbgrader(_grade_id(cell_id), solution=True))
-
-
-def test(cell_id: str, source: str, points: int):
-    """An autograded test cell, worth `points`."""
-    meta = _nbgrader(_grade_id(cell_id), grade=True, locked=True, points=points)
-    return new_code_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def written(cell_id: str, source: str, points: int):
-    """A manually graded markdown answer (the source holds the model answer)."""
-    meta = _nbgrader(_grade_id(cell_id), grade=True, solution=True, points=points)
-    return new_markdown_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def trainer_notes(source: str):
-    """Removed from participants' copies by the kit's nbgrader configuration."""
-    return new_markdown_cell(source.strip(), id="trainer-notes", metadata={"tags": ["trainer-notes"]})
-
+# --- what opens and closes each of the four notebooks -----------------------------------------
 
 def opening(header: str, helpers: str | None = None) -> list:
     """Header, the "Your group" cell, the shared set-up and this notebook's own helpers."""
-    cells = [md("header", header), md("your-group-intro", text.YOUR_GROUP_INTRO), your_group(),
-             locked("setup", text.SETUP, hidden=True)]
+    cells = [md("header", header), *your_group(), locked("setup", text.SETUP, hidden=True)]
     if helpers:
         cells.append(locked("helpers", helpers, hidden=True))
     return cells
@@ -108,8 +51,8 @@ def opening(header: str, helpers: str | None = None) -> list:
 
 def closing(notes: str, key_points: str) -> list:
     """Trainer notes, key points and the self-check, the last cell of every notebook."""
-    return [trainer_notes(notes), md("key-points", key_points), md("self-check-intro", text.SELF_CHECK_INTRO),
-            locked("self-check", text.SELF_CHECK)]
+    return [trainer_notes("trainer-notes", notes), md("key-points", key_points),
+            md("self-check-intro", text.SELF_CHECK_INTRO), locked("self-check", text.SELF_CHECK)]
 
 
 # --- the four notebooks ----------------------------------------------------------------------
@@ -274,26 +217,8 @@ NOTEBOOKS = {
 }
 
 
-def build(cells: list) -> nbformat.NotebookNode:
-    """A notebook with fixed cell ids, so writing it again gives the same file."""
-    nb = new_notebook(cells=cells)
-    nb.metadata = {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-    }
-    nbformat.validate(nb)
-    return nb
-
-
-def main() -> None:
-    TARGET.mkdir(parents=True, exist_ok=True)
-    for name, cells in NOTEBOOKS.items():
-        path = TARGET / f"{name}.ipynb"
-        nbformat.write(build(cells()), str(path))
-        print(f"wrote {path.relative_to(HERE.parent)}")
-    placeholder = TARGET / ".keep"
-    if placeholder.exists():
-        placeholder.unlink()
+def main(target: Path = TARGET) -> None:
+    write_notebooks(target, {name: cells() for name, cells in NOTEBOOKS.items()})
 
 
 if __name__ == "__main__":

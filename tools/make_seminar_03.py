@@ -16,11 +16,12 @@ gives the folder to work on (a participant's own group folder, saved in place, s
 carries on from seminar 2; a group of the kit's ``data/`` is copied into ``WORK_FOLDER`` first),
 and answers are saved with ``planet_lib.save_checked``. Each notebook's helpers sit in one locked
 cell whose code is folded away; the checks behind the exercises live in ``planet_lib`` (e.g.
-``planet_lib.levels`` for exercise 1 of notebook 1). The cell kinds follow
-docs/authoring-notebooks.md; the trainer's side is docs/seminar-03-trainer-guide.md.
+``planet_lib.levels`` for exercise 1 of notebook 1). The trainer's side is
+docs/seminar-03-trainer-guide.md.
 
-The cells' text lives in ``tools/seminar_03_text.py`` (one class per notebook); this script
-only puts the cells in order, marks them for nbgrader and writes the files.
+The cells' text lives in ``tools/seminar_03_text.py`` (one class per notebook); the cell kinds,
+marked for nbgrader, and the writing of the files live in ``tools/notebook_cells.py`` (shared by
+the three seminars); this script only puts the cells in order.
 
 Run it again after changing either file:  ``.venv/bin/python tools/make_seminar_03.py``
 Then check:  ``.venv/bin/python -m pytest tests/test_course_integrity.py -q -k 03_formulation``
@@ -32,79 +33,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import seminar_03_text as text  # noqa: E402  (the notebooks' content, next to this script)
+from notebook_cells import (answer, code, locked, md, test, trainer_notes, write_notebooks,  # noqa: E402
+                            written, your_group)
 
 TARGET = HERE.parent / "seminars" / "03_formulation"
 
 
-# --- cell kinds (docs/authoring-notebooks.md) ------------------------------------------------
-
-def _nbgrader(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    meta = {"schema_version": 3, "grade_id": grade_id, "grade": grade, "solution": solution, "locked": locked}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
-
-
-def _grade_id(cell_id: str) -> str:
-    return cell_id.replace("-", "_")
-
-
-def md(cell_id: str, source: str):
-    """Text anyone reads: concepts, exercise statements, key points."""
-    return new_markdown_cell(source.strip(), id=cell_id)
-
-
-def code(cell_id: str, source: str):
-    """A worked example or a step participants run as it is."""
-    return new_code_cell(source.strip(), id=cell_id)
-
-
-def your_group():
-    """The one cell a participant edits (which workbook); tagged for papermill."""
-    return new_code_cell(text.YOUR_GROUP.strip(), id="your-group", metadata={"tags": ["parameters"]})
-
-
-def locked(cell_id: str, source: str, hidden: bool = False):
-    """Given code, put back as it was when grading; `hidden` folds the code away in JupyterLab."""
-    meta = _nbgrader(_grade_id(cell_id), locked=True)
-    if hidden:
-        meta["jupyter"] = {"source_hidden": True}
-    return new_code_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def answer(cell_id: str, source: str):
-    """An autograded answer: participants get the solution region as `raise NotImplementedError()`."""
-    return new_code_cell(source.strip(), id=cell_id, metadata=_nbgrader(_grade_id(cell_id), solution=True))
-
-
-def test(cell_id: str, source: str, points: int):
-    """An autograded test cell worth `points`; its hidden region is put back only when grading."""
-    meta = _nbgrader(_grade_id(cell_id), grade=True, locked=True, points=points)
-    return new_code_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def written(cell_id: str, source: str, points: int):
-    """A manually graded markdown answer; the source holds the model answer."""
-    meta = _nbgrader(_grade_id(cell_id), grade=True, solution=True, points=points)
-    return new_markdown_cell(source.strip(), id=cell_id, metadata=meta)
-
-
-def trainer_notes(cell_id: str, source: str):
-    """Removed from participants' copies by the kit's nbgrader configuration."""
-    return new_markdown_cell(source.strip(), id=cell_id, metadata={"tags": ["trainer-notes"]})
-
+# --- what opens and closes each of the four notebooks -----------------------------------------
 
 def opening(header: str, helpers: str) -> list:
     """The header, the "Your group" cell, the shared set-up and the notebook's own helpers."""
-    return [md("header", header), md("your-group-intro", text.YOUR_GROUP_INTRO), your_group(),
-            locked("setup", text.SETUP), locked("helpers", helpers, hidden=True)]
+    return [md("header", header), *your_group(), locked("setup", text.SETUP),
+            locked("helpers", helpers, hidden=True)]
 
 
 def closing(notes: str, key_points: str) -> list:
@@ -262,22 +206,8 @@ NOTEBOOKS = {
 }
 
 
-def build(name: str) -> nbformat.NotebookNode:
-    """One notebook, without outputs and with fixed cell ids, so rewriting it gives the same file."""
-    nb = new_notebook(cells=NOTEBOOKS[name]())
-    nb.metadata = {
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"},
-    }
-    return nb
-
-
 def main(target: Path = TARGET) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in NOTEBOOKS:
-        nbformat.write(build(name), str(target / f"{name}.ipynb"))
-        print(f"wrote {target / name}.ipynb")
-    (target / ".keep").unlink(missing_ok=True)  # the folder is no longer empty
+    write_notebooks(target, {name: cells() for name, cells in NOTEBOOKS.items()})
 
 
 if __name__ == "__main__":

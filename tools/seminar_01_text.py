@@ -14,7 +14,7 @@ on the worked example of the sample cohort (g1-green-towns) and its programme.
 
 # --- shared by the three notebooks -----------------------------------------------------------
 
-from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
+from seminar_common import OPEN_WORKBOOK, SAVE  # noqa: E402  (every seminar's)
 
 HELPERS = '''
 def explain(findings):
@@ -60,7 +60,7 @@ def project_cycle(b) -> None:
 down. Cells that start with "Your answer" are where you type. Under each answer there is a
 test cell: run it, and it says what is still wrong and how to fix it.
 ''', "header")
-    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
+    b.your_group()
     b.md("Run the next cell to load the tools and your group's workbook (no need to read it).", "setup-intro")
     b.locked("setup", '''
 %matplotlib inline
@@ -327,7 +327,7 @@ def network_priorities(b) -> None:
 Run the cells from the top with *Shift + Enter*. Type in the cells that start with "Your
 answer"; the test cell under each answer says what to fix.
 ''', "header")
-    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
+    b.your_group()
     b.md('''
 Run the next cell to load the tools, your group's workbook and, for the examples, the worked
 example of the sample cohort (read only).
@@ -774,7 +774,7 @@ def between_seminars(b) -> None:
 This is homework: each member of the group works on their own town. Run the cells from the top
 with *Shift + Enter*; type in the cells that start with "Your answer".
 ''', "header")
-    b.your_group(YOUR_GROUP_INTRO, YOUR_GROUP)
+    b.your_group()
     b.md('''
 Run the next cell to load the tools, your group's workbook and the worked example (read only).
 ''', "setup-intro")

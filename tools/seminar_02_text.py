@@ -2,7 +2,8 @@
 
 `make_seminar_02.py` assembles these into notebooks; this module only holds what the cells
 say.  One namespace per notebook (`STAKEHOLDERS`, `PROBLEMS`, `OBJECTIVES`, `BETWEEN`), plus
-what every notebook shares: the "Your group" cell, the set-up and the self-check.
+what its four notebooks share: the set-up and the self-check (the "Your group" cells, shared by
+every seminar, are in `seminar_common.py`).
 
 The model answers are the worked example's own workbook ("Green Towns, Active Citizens",
 data/sample-cohort/groups/g1-green-towns), so that a participant who works through the four
@@ -16,7 +17,7 @@ participant sees it; test cells print nothing to stderr and wait for nothing.
 
 # --- shared by the four notebooks ----------------------------------------------------------
 
-from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
+from seminar_common import OPEN_WORKBOOK, SAVE  # noqa: E402  (every seminar's)
 
 SETUP = r'''
 # Prepares the notebook: you need not read or change this cell.

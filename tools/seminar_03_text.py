@@ -12,7 +12,7 @@ from __future__ import annotations
 
 # --- what every notebook shares --------------------------------------------------------------
 
-from seminar_common import OPEN_WORKBOOK, SAVE, YOUR_GROUP, YOUR_GROUP_INTRO  # noqa: E402,F401  (every seminar's)
+from seminar_common import OPEN_WORKBOOK, SAVE  # noqa: E402  (every seminar's)
 
 SETUP = r'''
 # Set-up: run this cell (no need to read it).
