@@ -30,7 +30,8 @@ from planet_lib.cohort_ops.layout import CohortCourse
 
 pytestmark = [pytest.mark.filterwarnings("ignore:Object of type .* not in session"),
               pytest.mark.filterwarnings("ignore:Cell is missing an id field"),
-              pytest.mark.filterwarnings("ignore:Passing unrecognized arguments")]  # nbgrader's own typo
+              pytest.mark.filterwarnings("ignore:Passing unrecognized arguments"),  # nbgrader's own typo
+              pytest.mark.xdist_group(name="cohort-cycle")]  # one worker runs the cycle once
 
 WRITTEN = "Losing young people is what every partner town reports; jobs and buses cause it."
 BY_EXCHANGE = {"p01": (FULL_ANSWER, WRITTEN), "p02": (PARTIAL_ANSWER, None), "p08": (None, None)}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_cohort_hostile import TEST_CELLS, without_tests, with_tests, _edit, _retype
+from test_cohort_hostile import TEST_CELLS, _edit, _retype, orphaned_kernels, with_tests, without_tests
 from test_cohort_kit import (FULL_ANSWER, PARTIAL_ANSWER, SEMINAR, WRONG_ANSWER, make_kit, released, with_answer,
                              write_hand_in)
 
@@ -28,7 +28,8 @@ from planet_lib.cohort_ops.ledger import Ledger
 from planet_lib.cohort_ops.release import release
 
 pytestmark = [pytest.mark.filterwarnings("ignore:Object of type .* not in session"),
-              pytest.mark.filterwarnings("ignore:Cell is missing an id field")]
+              pytest.mark.filterwarnings("ignore:Cell is missing an id field"),
+              pytest.mark.xdist_group(name="cohort-grading")]  # one worker builds the shared cohorts
 
 TRAINER_SECRET = "trainer-token-8d2f"  # an environment variable of the trainer's session
 ENV_PRINTER = FULL_ANSWER + "\nimport os\nprint(sorted(os.environ.items()))"
@@ -178,8 +179,7 @@ def test_grading_interrupted_and_run_again_records_every_grade_once(slow_cohort)
     recorded = sorted(ledger.all())
     assert grading.returncode == 130, out + err
     assert "Interrupted" in err and 1 <= len(recorded) < len(ids)
-    for account in isolation.ensure_accounts(1) if isolation.why_no_accounts() == "" else []:
-        assert isolation.stop_processes_of(account) == 0  # no kernel left running
+    assert orphaned_kernels() == []  # no kernel left running
 
     again = grade_seminar(cohort, SEMINAR, jobs=2)
     assert sorted(s for s, r in again.results.items() if r.status == "skipped") == recorded
@@ -248,6 +248,17 @@ def test_limits_count_processes_only_under_an_account():
 
 def test_each_parallel_kernel_has_its_own_account():
     assert isolation.account_names(3) == ["planet-grader", "planet-grader-2", "planet-grader-3"]
+
+
+@pytest.mark.skipif(isolation.why_no_accounts() != "", reason="needs root")
+def test_two_grading_runs_at_once_never_share_an_account():
+    first, first_locks = isolation.reserve_accounts(1)
+    second, second_locks = isolation.reserve_accounts(1)
+    try:
+        assert first[0].uid != second[0].uid
+    finally:
+        for handle in first_locks + second_locks:
+            handle.close()
 
 
 # --- hand-marking in the formgrader --------------------------------------------------------
