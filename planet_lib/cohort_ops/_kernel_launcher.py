@@ -10,6 +10,7 @@ Arguments: ``SPEC_JSON KERNEL_ARGS...`` where SPEC_JSON holds
 - ``account``: {"uid": n, "gid": n} or null (no switch: limits only)
 - ``connection_file``: handed to the account before the switch (the kernel must read it)
 - ``site_dirs``: the kit's package folders, added with ``site.addsitedir``
+- ``probe``: true to only check that a kernel could start here (imports, a thread) and exit
 and KERNEL_ARGS are the arguments of ``ipykernel_launcher`` (``-f <connection file> ...``).
 
 The kernel then runs in this same process (not ``exec``), so the interpreter that runs it is
@@ -31,7 +32,8 @@ def apply_limits(limits: dict) -> None:
 def become(account: dict, connection_file: str) -> None:
     """Switch to the grading account for good; stop if the switch did not hold."""
     uid, gid = account["uid"], account["gid"]
-    os.chown(connection_file, uid, gid)
+    if connection_file and os.path.exists(connection_file):
+        os.chown(connection_file, uid, gid)
     os.setgroups([])
     os.setgid(gid)
     os.setuid(uid)
@@ -44,16 +46,33 @@ def become(account: dict, connection_file: str) -> None:
     sys.exit("planet grading kernel: the grading account can still become root; stopping")
 
 
+def probe() -> None:
+    """What a kernel needs at start: its packages, a thread, a socket."""
+    import threading
+
+    worker = threading.Thread(target=lambda: None)
+    worker.start()
+    worker.join()
+    import ipykernel.kernelapp  # noqa: F401
+    import zmq
+
+    zmq.Context().socket(zmq.REP).close()
+    print("planet grading kernel: ok")
+
+
 def main(argv: list) -> None:
     spec = json.loads(argv[1])
     apply_limits(spec.get("limits", {}))
     if spec.get("account"):
-        become(spec["account"], spec["connection_file"])
+        become(spec["account"], spec.get("connection_file"))
     os.umask(0o077)
     import site
 
     for folder in spec.get("site_dirs", []):
         site.addsitedir(folder)
+    if spec.get("probe"):
+        probe()
+        return
     sys.argv = ["ipykernel_launcher", *argv[2:]]
     import runpy
 

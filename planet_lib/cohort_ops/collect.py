@@ -12,7 +12,8 @@
   for late work that is the time that counts, so save attachments as they arrive.
 
 Both report files that match nobody, late hand-ins (after the seminar's due date) and
-participants with nothing handed in.
+participants with nothing handed in. The first collection of a seminar also keeps a copy of
+the groups' folders as they are then: grading runs the notebooks on it (group_copy.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..course import CourseError
+from .group_copy import take_snapshot
 from .layout import CohortCourse
 
 
@@ -37,6 +39,7 @@ class Collected:
     unmatched: list[str] = field(default_factory=list)  # files or accounts that match nobody
     late: dict[str, float] = field(default_factory=dict)  # id -> hours late
     missing: list[str] = field(default_factory=list)  # roster ids with nothing handed in
+    groups_kept: Path | None = None  # the copy of the groups' folders this run kept for grading
 
 
 # --- the state of a seminar ----------------------------------------------------------------
@@ -82,7 +85,9 @@ def collect_exchange(cohort: CohortCourse, seminar: str) -> Collected:
         raise CourseError(f"Collecting {seminar} from the exchange failed:\n{result.get('log', '')}"
                           f"{result.get('error', '')}")
     after = hand_ins(cohort, seminar)
-    return status(cohort, seminar, [p for p, t in after.items() if before.get(p, "none") != t])
+    done = status(cohort, seminar, [p for p, t in after.items() if before.get(p, "none") != t])
+    done.groups_kept = take_snapshot(cohort, seminar)
+    return done
 
 
 # --- from e-mail ---------------------------------------------------------------------------
@@ -109,7 +114,9 @@ def collect_files(cohort: CohortCourse, seminar: str, source: str | Path) -> Col
     plugin = app.collector_plugin_inst
     after = hand_ins(cohort, seminar)
     collected = [p for p, t in after.items() if before.get(p, "none") != t]
-    return status(cohort, seminar, collected, plugin.unmatched)
+    done = status(cohort, seminar, collected, plugin.unmatched)
+    done.groups_kept = take_snapshot(cohort, seminar)
+    return done
 
 
 def _fill_archive(source: Path, archive: Path) -> None:

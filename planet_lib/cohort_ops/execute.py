@@ -23,15 +23,15 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import isolation
+from . import group_copy, isolation
 
 OUTPUT_CAP_NOTE = "\n... [output cut by the grader: this cell printed more than {limit} kB] ...\n"
 DEAD_KERNEL = "Python stopped while this cell was running (the notebook ended its own kernel, or it crashed)."
 NOT_RUN = "Not run: Python had stopped in an earlier cell."
+SEND_TIMEOUT_MS = 20_000  # a kernel that takes no message for this long is gone
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Job:
     notebooks: dict[str, str]  # notebook id -> the handed-in file
     release: str  # the seminar's release folder (to tell what the participant changed)
     files: dict[str, bytes] = field(default_factory=dict)  # public files for the working folder
+    group_copies: dict[str, str] = field(default_factory=dict)  # notebook id -> its group's copy (group_copy.py)
+    notes: list[str] = field(default_factory=list)  # for the trainer, found while preparing
 
 
 @dataclass
@@ -80,6 +82,7 @@ def init_worker(settings: Settings, slots, with_accounts: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_cleanly)
     _watch_parent(os.getppid())
+    _adopt_orphans()
     if with_accounts:  # one account per worker, so no two running kernels share one
         _ACCOUNT = isolation.Account(*slots.get(timeout=60))
 
@@ -96,6 +99,30 @@ def _watch_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="planet-parent-watch").start()
+
+
+def _adopt_orphans() -> None:
+    """Become the parent of what a kernel leaves behind, so it is reaped here.
+
+    A stopped process stays listed until its parent collects it, and it still counts toward
+    its account's process limit; a container's first process does not always collect them.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
+def _reap() -> None:
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def _exit_cleanly(signum, frame):
@@ -115,7 +142,9 @@ def _restore_and_run(job: Job, name: str, path: Path) -> Outcome:
         nb = restore(path, _SETTINGS.config, job.seminar, job.student, name)
     except Exception as exc:  # noqa: BLE001  (a broken hand-in is reported, never raised)
         return Outcome({}, notes, error=f"{path.name} could not be read or restored ({type(exc).__name__}: {exc})")
+    redirected = group_copy.redirect(nb, job.group_copies[name]) if name in job.group_copies else None
     outcome = run_notebook(nb, job.files, _SETTINGS, _ACCOUNT)
+    group_copy.undo_redirect(outcome.notebook, redirected)
     outcome.notes = notes + [f"{path.name}: {note}" for note in outcome.notes]
     return outcome
 
@@ -132,6 +161,7 @@ def run_notebook(nb, files: dict[str, bytes], settings: Settings,
         return _execute(nb, box, settings)
     finally:
         isolation.stop_processes_of(account)
+        _reap()
         isolation.remove_sandbox(box)
 
 
@@ -156,7 +186,8 @@ def _execute(nb, box: isolation.Sandbox, settings: Settings) -> Outcome:
         nb, _ = executor.preprocess(nb, resources)
     except Exception as exc:  # noqa: BLE001  (any stop of the kernel is recorded, never raised)
         if executor.current_cell is None:  # the kernel never ran a cell: the grader's problem
-            outcome.error = f"the kernel could not start ({type(exc).__name__}: {exc})"
+            outcome.error = f"the kernel could not start ({type(exc).__name__}: {exc}){_log_tail(box)}"
+            outcome.kernel_died = True  # so it is tried once more, on its own
             return outcome
         outcome.kernel_died = True
         outcome.notes.append(_stop_note(exc, executor.current_cell))
@@ -171,6 +202,16 @@ def _execute(nb, box: isolation.Sandbox, settings: Settings) -> Outcome:
                              "(an endless loop?)")
     outcome.notebook = json.loads(json.dumps(nb))
     return outcome
+
+
+def _log_tail(box: isolation.Sandbox) -> str:
+    """The last lines the kernel wrote before it stopped (its start-up warning left out)."""
+    try:
+        lines = (box.root / "kernel.log").read_text(errors="replace").splitlines()
+    except OSError:
+        return ""
+    lines = [line for line in lines if line.strip() and "without encryption" not in line]
+    return f"; the kernel said: {' | '.join(lines[-3:])[:500]}" if lines else ""
 
 
 def _stop_note(exc: Exception, index: int | None) -> str:
@@ -235,8 +276,9 @@ def _build_executor_class():
             # the kernel stops by itself if this worker dies (ipykernel watches this process)
             kw["env"] = isolation.kernel_env(self.sandbox, {"JPY_PARENT_PID": str(os.getpid())})
             kw["cwd"] = str(self.sandbox.work)
-            kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # the kernel's own log, not the notebook's
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
+            with open(self.sandbox.root / "kernel.log", "wb") as log:  # the kernel's own log, for the trainer
+                kw["stdout"] = kw["stderr"] = log
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     class SandboxedExecute(Execute):
         """nbgrader's Execute with the kernel in a sandbox and a cap on each cell's output."""
@@ -260,6 +302,29 @@ def _build_executor_class():
             km.connection_file = str(self.sandbox.connection_file)
             self.km = km
             return km
+
+        async def async_start_new_kernel_client(self):
+            """The kernel client, with sends that give up after a while: when a kernel dies,
+            a send to it would otherwise wait for ever (and no time limit could act)."""
+            import zmq
+
+            original = self.km.client
+
+            def client(**kw):
+                kc = original(**kw)
+                start = kc.start_channels
+
+                def start_channels(*args, **kwargs):
+                    start(*args, **kwargs)
+                    for channel in (kc.shell_channel, kc.control_channel, kc.stdin_channel):
+                        if getattr(channel, "socket", None) is not None:
+                            channel.socket.setsockopt(zmq.SNDTIMEO, SEND_TIMEOUT_MS)
+
+                kc.start_channels = start_channels
+                return kc
+
+            self.km.client = client
+            return await super().async_start_new_kernel_client()
 
         def _kernel_name(self):
             return self.kernel_name or self.nb.metadata.get("kernelspec", {}).get("name") or "python3"

@@ -23,16 +23,17 @@ gradebook once.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import multiprocessing
 import os
 import warnings
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import isolation
+from . import group_copy, isolation
 from .collect import hand_ins
 from .execute import Job, Outcome, Settings, font_cache_files, init_worker, run_job
 from .gradebook import ensure_default_course
@@ -106,11 +107,15 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     config = _grading_config(cohort, timeout)
     ensure_default_course(cohort.gradebook_url)
     run.jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    run.isolation = isolation.plan(run.jobs, cohort.kit_root, [cohort.folder], use_accounts)
-    settings = Settings(config, _limits(limits, config, cohort, seminar), run.isolation.python,
-                        run.isolation.site_dirs, font_cache=font_cache_files())
+    limits = _limits(limits, config, cohort, seminar)
+    run.isolation = isolation.plan(run.jobs, cohort.kit_root, [cohort.folder], use_accounts, limits)
+    settings = Settings(config, limits, run.isolation.python, run.isolation.site_dirs,
+                        font_cache=font_cache_files())
     work = [_job(cohort, seminar, student, notebooks) for student in todo]
-    _run_all(cohort, seminar, work, settings, run, ledger, progress)
+    try:
+        _run_all(cohort, seminar, work, settings, run, ledger, progress)
+    finally:
+        run.isolation.release()
     return run
 
 
@@ -154,7 +159,32 @@ def _limits(limits, config, cohort: CohortCourse, seminar: str) -> isolation.Lim
 def _job(cohort: CohortCourse, seminar: str, student: str, notebooks: list[str]) -> Job:
     folder = cohort.submitted(seminar, student)
     handed = {p.stem: str(p) for p in sorted(folder.glob("*.ipynb")) if p.stem in notebooks}
-    return Job(student, seminar, handed, str(cohort.released(seminar)), _public_files(cohort, seminar, folder))
+    job = Job(student, seminar, handed, str(cohort.released(seminar)), _public_files(cohort, seminar, folder))
+    job.notes = _give_group_copies(cohort, job)
+    return job
+
+
+def _give_group_copies(cohort: CohortCourse, job: Job) -> list[str]:
+    """Each notebook that names a group of the cohort runs on a copy of it (group_copy.py)."""
+    notes = []
+    for name, path in job.notebooks.items():
+        try:
+            named = group_copy.named_group(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # an unreadable hand-in is reported when it is restored
+        if not named:
+            continue
+        source, snapshot = group_copy.group_source(cohort, job.seminar, named)
+        if source is None:
+            notes.append(f"{name}: GROUP_FOLDER names {named}, which is not a group of this cohort, "
+                         "so its set-up cell may find no workbook")
+            continue
+        job.files.update(group_copy.files_for(cohort, source))
+        job.group_copies[name] = group_copy.copy_path(source)
+        if not snapshot:
+            notes.append(f"{name}: run on a copy of {source.name} as it is now "
+                         "(no copy was kept when the seminar was collected)")
+    return notes
 
 
 def _public_files(cohort: CohortCourse, seminar: str, handed: Path) -> dict[str, bytes]:
@@ -184,7 +214,7 @@ def _run_all(cohort, seminar, work: list[Job], settings: Settings, run: GradingR
         if not final and any(o.kernel_died for o in outcomes.values()):
             retry.append(job)
             return
-        run.results[job.student] = record(cohort, seminar, job.student, outcomes, ledger)
+        run.results[job.student] = record(cohort, seminar, job.student, outcomes, ledger, job.notes)
         bar.update(1)
         bar.set_postfix(graded=run.count("graded"), failed=run.count("failed"))
 
@@ -206,22 +236,42 @@ def _pool_run(work: list[Job], settings: Settings, run: GradingRun, finished, fi
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
                                initargs=(settings, slots, bool(run.isolation and run.isolation.with_accounts)))
     futures = {pool.submit(run_job, job): job for job in work}
+    pending = set(futures)
     try:
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                outcomes = future.result()
-            except BrokenProcessPool:
-                outcomes = {nb: Outcome({}, kernel_died=True, error="the grading worker stopped")
-                            for nb in job.notebooks}
-            except Exception as exc:  # noqa: BLE001  (a worker failure is one participant's, not the batch's)
-                outcomes = {nb: Outcome({}, error=f"the grading worker failed ({type(exc).__name__}: {exc})")
-                            for nb in job.notebooks}
-            finished(job, outcomes, final)
+        while pending:
+            done, pending = wait(pending, timeout=_stall_limit(settings, work), return_when=FIRST_COMPLETED)
+            if not done:  # a worker is stuck beyond every time limit: stop the workers, retry alone
+                _kill_workers(pool, run)
+                continue
+            for future in done:
+                finished(futures[future], _outcomes(future, futures[future]), final)
         pool.shutdown(wait=True)
     except BaseException:
         _stop_pool(pool, run)
         raise
+
+
+def _outcomes(future, job: Job) -> dict[str, Outcome]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return {nb: Outcome({}, kernel_died=True, error="the grading worker stopped") for nb in job.notebooks}
+    except Exception as exc:  # noqa: BLE001  (a worker failure is one participant's, not the batch's)
+        return {nb: Outcome({}, error=f"the grading worker failed ({type(exc).__name__}: {exc})")
+                for nb in job.notebooks}
+
+
+def _stall_limit(settings: Settings, work: list[Job]) -> float:
+    """Longest a hand-in may take with every cell at its time limit, plus start-up room."""
+    per_notebook = settings.limits.cpu_seconds  # at least one timeout per code cell
+    return per_notebook * max(len(job.notebooks) for job in work) + 300
+
+
+def _kill_workers(pool: ProcessPoolExecutor, run: GradingRun) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    for account in (run.isolation.accounts if run.isolation else []):
+        isolation.stop_processes_of(account)
 
 
 def _stop_pool(pool: ProcessPoolExecutor, run: GradingRun) -> None:
@@ -241,9 +291,9 @@ def _stop_pool(pool: ProcessPoolExecutor, run: GradingRun) -> None:
 # --- recording (the only gradebook writer) -------------------------------------------------
 
 def record(cohort: CohortCourse, seminar: str, student: str, outcomes: dict[str, Outcome],
-           ledger: Ledger) -> Result:
+           ledger: Ledger, notes: list[str] = ()) -> Result:
     """Save one hand-in's grades through nbgrader's Autograde; returns what was recorded."""
-    notes = [note for o in outcomes.values() for note in o.notes]
+    notes = [*notes, *(note for o in outcomes.values() for note in o.notes)]
     errors = [o.error for o in outcomes.values() if o.error]
     executed = {name: o.notebook for name, o in outcomes.items() if not o.error}
     ledger.forget(student)

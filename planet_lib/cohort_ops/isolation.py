@@ -10,7 +10,8 @@ stand between that code and what it must not touch:
    temporary folder and its HOME is another; the notebook it runs is sent from memory, never
    written where the kernel can read it (the graded copy holds the hidden tests).
 2. **An unprivileged account** (when grading runs as root): one system account per parallel
-   kernel (``planet-grader``, ``planet-grader-2``, ...), made with ``useradd`` on first use.
+   kernel (``planet-grader``, ``planet-grader-2``, ...), made with ``useradd`` on first use and
+   reserved by a lock for the run, so two grading runs at once never share one.
    A kernel cannot read, signal or trace the grader or another participant's kernel, and
    after each notebook every process left by that account is stopped.
 3. **Closed folders**: everything that holds answers or marks is made unreadable to those
@@ -26,6 +27,7 @@ docs/trainer-guide-cohort.md.
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import shutil
@@ -87,10 +89,17 @@ class Isolation:
     reason: str = ""  # why there is no account, when there is none
     changes: list[str] = field(default_factory=list)  # permissions tightened
     exposed: list[str] = field(default_factory=list)  # still readable by an account
+    locks: list = field(default_factory=list, repr=False)  # keep the accounts ours during the run
 
     @property
     def with_accounts(self) -> bool:
         return bool(self.accounts)
+
+    def release(self) -> None:
+        """Give the accounts back (the run is over)."""
+        for handle in self.locks:
+            handle.close()
+        self.locks = []
 
 
 # --- accounts ------------------------------------------------------------------------------
@@ -107,24 +116,54 @@ def find_account(name: str) -> Account | None:
     return Account(name, entry.pw_uid, entry.pw_gid)
 
 
-def ensure_accounts(n: int) -> list[Account]:
-    """The n grading accounts, made with useradd where missing (root only)."""
-    accounts = []
-    for name in account_names(n):
+def ensure_account(name: str) -> Account:
+    """The grading account `name`, made with useradd when missing (root only)."""
+    account = find_account(name)
+    if account is None:
+        done = subprocess.run(["useradd", "--system", "--user-group", "--no-create-home",
+                               "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
+                               "--comment", "PLANET grading - runs participants notebooks", name],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"useradd could not make the grading account {name}: {done.stderr.strip()}")
         account = find_account(name)
-        if account is None:
-            done = subprocess.run(["useradd", "--system", "--user-group", "--no-create-home",
-                                   "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
-                                   "--comment", "PLANET grading - runs participants notebooks", name],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise RuntimeError(f"useradd could not make the grading account {name}: "
-                                   f"{done.stderr.strip()}")
-            account = find_account(name)
-        if account is None or account.uid == 0:
-            raise RuntimeError(f"the grading account {name} could not be made")
-        accounts.append(account)
-    return accounts
+    if account is None or account.uid == 0:
+        raise RuntimeError(f"the grading account {name} could not be made")
+    return account
+
+
+def ensure_accounts(n: int) -> list[Account]:
+    return [ensure_account(name) for name in account_names(n)]
+
+
+def reserve_accounts(n: int, most: int = 64) -> tuple[list[Account], list]:
+    """n grading accounts no other grading run is using, and the locks that keep them ours.
+
+    Two runs at the same time (two cohorts, two trainers) must not share an account: after
+    each notebook every process of the account is stopped. A lock file per account, held
+    for the whole run, tells runs apart; accounts in use are skipped and more are made.
+    """
+    import fcntl
+
+    folder = Path("/run/lock") / ACCOUNT if Path("/run/lock").is_dir() else Path(tempfile.gettempdir()) / ACCOUNT
+    folder.mkdir(mode=0o700, exist_ok=True)
+    accounts, locks = [], []
+    for name in account_names(most):
+        if len(accounts) == n:
+            break
+        handle = open(folder / f"{name}.lock", "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        accounts.append(ensure_account(name))
+        locks.append(handle)
+    if len(accounts) < n:
+        for handle in locks:
+            handle.close()
+        raise RuntimeError(f"all {most} grading accounts are in use by other grading runs")
+    return accounts, locks
 
 
 def why_no_accounts() -> str:
@@ -205,8 +244,8 @@ def site_dirs() -> list[str]:
     return list(dict.fromkeys(p for p in paths if p and os.path.isdir(p)))
 
 
-def kernel_python(account: Account | None) -> str | None:
-    """An interpreter `account` may run, of the same Python version as this one.
+def kernel_pythons(account: Account | None) -> list[str]:
+    """Interpreters `account` may run, of the same Python version as this one, best first.
 
     Normally the kit's own (``sys.executable``). When that lives in a folder closed to other
     accounts (a Python built under /root), a system Python of the same version runs the
@@ -214,34 +253,70 @@ def kernel_python(account: Account | None) -> str | None:
     """
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     candidates = [sys.executable, f"/usr/bin/{version}", f"/usr/local/bin/{version}", f"/bin/{version}"]
+    found = []
     for candidate in candidates:
         if not os.path.exists(candidate):
             continue
         if account is None or can_reach(account, candidate, 5):
-            return os.path.realpath(candidate) if candidate != sys.executable else candidate
-    return None
+            chosen = candidate if candidate == sys.executable else os.path.realpath(candidate)
+            if chosen not in found:
+                found.append(chosen)
+    return found
 
 
-def plan(n_kernels: int, kit_root: Path, private: list[Path], use_accounts: bool = True) -> Isolation:
-    """Decide how kernels run: accounts when possible, and close the private folders to them."""
+def plan(n_kernels: int, kit_root: Path, private: list[Path], use_accounts: bool = True,
+         limits: Limits | None = None) -> Isolation:
+    """Decide how kernels run: accounts when they work here, and close the private folders to them."""
     reason = why_no_accounts() if use_accounts else "accounts were switched off for this run"
     dirs = site_dirs()
     if reason:
         return Isolation([], sys.executable, dirs, reason)
     try:
-        accounts = ensure_accounts(n_kernels)
+        accounts, locks = reserve_accounts(n_kernels)
     except (RuntimeError, OSError) as exc:
         return Isolation([], sys.executable, dirs, str(exc))
-    python = kernel_python(accounts[0])
-    unreadable = [d for d in dirs if not can_reach(accounts[0], d, 5)]
-    if python is None or unreadable:
-        what = (f"the kit's packages in {', '.join(unreadable)}" if unreadable
-                else f"no Python {sys.version_info.major}.{sys.version_info.minor} it may run")
-        return Isolation([], sys.executable, dirs,
-                         f"the grading account cannot use {what}: install the kit in a folder other "
-                         "accounts may read (e.g. /opt/planet)")
+    python, problem = _working_python(accounts, dirs, limits or Limits())
+    if python is None:
+        for handle in locks:
+            handle.close()
+        return Isolation([], sys.executable, dirs, f"a kernel cannot start under the grading account: {problem}")
     changes, still_open = close_to(accounts, private_paths(kit_root, private))
-    return Isolation(accounts, python, dirs, "", changes, still_open)
+    return Isolation(accounts, python, dirs, "", changes, still_open, locks)
+
+
+def _working_python(accounts: list[Account], dirs: list[str], limits: Limits) -> tuple[str | None, str]:
+    """The first interpreter with which every account can start a kernel, and else why not."""
+    unreadable = [d for d in dirs if not can_reach(accounts[0], d, 5)]
+    if unreadable:
+        return None, (f"it cannot read the kit's packages in {', '.join(unreadable)}: install the kit in a "
+                      "folder other accounts may read (e.g. /opt/planet)")
+    problem = f"no Python {sys.version_info.major}.{sys.version_info.minor} it may run"
+    for python in kernel_pythons(accounts[0]):
+        problems = [probe_kernel(account, python, dirs, limits) for account in accounts]
+        if not any(problems):
+            return python, ""
+        problem = next(p for p in problems if p)
+    return None, problem
+
+
+def probe_kernel(account: Account, python: str, dirs: list[str], limits: Limits) -> str:
+    """'' when a kernel can start under `account` with `python`; else what went wrong."""
+    stop_processes_of(account)
+    box = make_sandbox(account)
+    spec = {"limits": limits.rlimits(True), "account": {"uid": account.uid, "gid": account.gid},
+            "site_dirs": dirs, "probe": True}
+    try:
+        done = subprocess.run([python, "-I", "-S", str(LAUNCHER), json.dumps(spec)], env=kernel_env(box),
+                              cwd=box.work, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"{python}: {exc}"
+    finally:
+        stop_processes_of(account)
+        remove_sandbox(box)
+    if done.returncode == 0 and "ok" in done.stdout:
+        return ""
+    tail = " | ".join(line for line in done.stderr.strip().splitlines()[-3:])
+    return f"{python} as {account.name}: {tail[:400] or f'exit status {done.returncode}'}"
 
 
 # --- one kernel's folder -------------------------------------------------------------------
@@ -320,19 +395,28 @@ def kernel_env(box: Sandbox, extra: dict | None = None) -> dict:
     return env
 
 
+def processes_of(account: Account) -> list[int]:
+    """The process ids running under an account."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and entry.stat().st_uid == account.uid:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def stop_processes_of(account: Account | None) -> int:
-    """Stop every process left running under a grading account; returns how many."""
+    """Stop every process left running under a grading account (reserved by this run);
+    returns how many."""
     if account is None:
         return 0
     stopped = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for pid in processes_of(account):
         try:
-            if entry.stat().st_uid != account.uid:
-                continue
-            os.kill(int(entry.name), signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
             stopped += 1
-        except (OSError, ProcessLookupError):
+        except OSError:
             continue
     return stopped

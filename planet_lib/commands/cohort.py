@@ -151,6 +151,8 @@ def run_collect(args: argparse.Namespace) -> int:
         return problem(f"planet cohort collect: {exc}")
     print(f"Collected {len(done.collected)} hand-in(s) of {args.seminar}; "
           f"{len(done.handed_in)} of {len(cohort.roster.ids)} participants have handed in.")
+    if done.groups_kept:
+        print(f"Kept a copy of the groups' folders as they are now, for grading: {done.groups_kept}")
     print_attention(done.unmatched, done.late, done.missing)
     return 1 if done.unmatched else 0
 
