@@ -124,6 +124,8 @@ def hand_ins(rel, base: Path, cohort: Path) -> dict:
         "exits-later": (with_answer(rel, FULL_ANSWER + "\nimport os\n"
                                     "get_ipython().events.register('pre_run_cell', lambda *a: os._exit(0))"), 0,
                         "Python stopped in cell 5"),
+        # nbgrader's Execute records the error of the reply when the kernel shows none
+        "hidden-errors": (with_answer(rel, "get_ipython()._showtraceback = lambda *args, **kwargs: None"), 0, None),
         "huge-output": (with_answer(rel, FULL_ANSWER + "\nfor i in range(300_000):\n    print('x' * 80, i)"),
                         2, "output cut"),
         "deleted-tests": (without_tests(with_answer(rel, FULL_ANSWER)), 2, "were deleted"),
@@ -171,9 +173,7 @@ def graded():
 
 
 def _make_cohort(base, kit, roster, cohort_dir):
-    ids = ["full", "blank", "partial", "endless-loop", "crash", "segfault", "self-exit", "self-kill", "sys-exit",
-           "exits-later", "huge-output", "deleted-tests", "deleted-tests-wrong", "edited-tests", "retyped-tests", "stripped-tests",
-           "memory-hog", "many-processes", "snooper"]
+    ids = CASES
     roster.write_text("participant_id,first_name,last_name,email,municipality,country,group\n" + "".join(
         f"{pid},Hand,In {i},h{i}@example.org,Town {i},IT,g{i % 3}\n" for i, pid in enumerate(ids)), encoding="utf-8")
     return new_cohort(roster, "Hostile hand-ins", cohort_dir, kit_root=kit)
@@ -211,8 +211,8 @@ def _outputs_text(nb) -> str:
 
 
 CASES = ["full", "blank", "partial", "endless-loop", "crash", "segfault", "self-exit", "self-kill", "sys-exit",
-         "exits-later", "huge-output", "deleted-tests", "deleted-tests-wrong", "edited-tests", "retyped-tests", "stripped-tests",
-         "memory-hog", "many-processes", "snooper"]
+         "exits-later", "hidden-errors", "huge-output", "deleted-tests", "deleted-tests-wrong", "edited-tests",
+         "retyped-tests", "stripped-tests", "memory-hog", "many-processes", "snooper"]
 
 
 @pytest.mark.parametrize("student", CASES)

@@ -487,3 +487,15 @@ def test_killing_the_kernel_right_after_an_edit_loses_nothing(folder):
     assert rows["S2"].actions == "Keep two seats per town for young delegates"
     assert rows["S3"].name == "Parents' associations"
     assert "S4" not in rows
+
+
+def test_a_broken_file_the_editor_does_not_show_does_not_block_it(tmp_path):
+    folder = make_group(tmp_path / "g", stakeholders=STAKEHOLDERS)
+    (folder / "budget.csv").write_text("activity,item,category,quantity,unit_cost\n"
+                                       "A1.1,Travel,travel,many,290\n", encoding="utf-8")
+    before = (folder / "budget.csv").read_bytes()
+    editor = StakeholderEditor(folder)
+    assert editor.book.error == "" and not editor.add_button.disabled
+    assert editor.add(id="S3", name="Library")
+    assert "S3" in (folder / "stakeholders.csv").read_text(encoding="utf-8")
+    assert (folder / "budget.csv").read_bytes() == before

@@ -114,7 +114,11 @@ def fingerprint(path: Path) -> str | None:
 
 
 class Workbook:
-    """A group folder loaded with `Group.load`: one artefact written, a few more watched."""
+    """A group folder loaded with `Group.load`: one artefact written, a few more watched.
+
+    Only those files (and group.yaml) are read, so a file of the group that cannot be read
+    blocks only the editors that show it.
+    """
 
     def __init__(self, folder: str | Path, writes: str, reads: Iterable[str] = ()):
         self.folder = Path(folder)
@@ -136,7 +140,7 @@ class Workbook:
         """Read the folder again; an unreadable workbook leaves `group` None and `error` set."""
         seen = {attr: fingerprint(self.path(attr)) for attr in self.watched}
         try:
-            self.group, self.error = Group.load(self.folder), ""
+            self.group, self.error = Group.load(self.folder, parts=self.watched), ""
         except WorkbookError as exc:
             self.group, self.error = None, str(exc)
         self._seen = seen

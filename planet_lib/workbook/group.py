@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .. import budget, cohort as cohort_mod, logframe, network, objectives, problems, schedule, stakeholders, strategy
 from ..errors import InputProblem, ProblemList, WorkbookError
@@ -99,7 +99,15 @@ class Group:
 
     # loading ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, folder: str | Path, shown_prefix: str | None = None) -> "Group":
+    def load(cls, folder: str | Path, shown_prefix: str | None = None,
+             parts: Iterable[str] | None = None) -> "Group":
+        """Read a group folder; a `WorkbookError` lists every problem of every file read.
+
+        `parts` (artefact names such as ``"problems"``) reads only those files and group.yaml,
+        leaving the others None: a live editor then opens the file it edits even while another
+        file of the group cannot be read.
+        """
+        wanted = None if parts is None else {"network", *parts}
         folder = Path(folder).resolve()
         prefix = shown_prefix if shown_prefix is not None else ""
         if not folder.is_dir():
@@ -112,11 +120,11 @@ class Group:
                                       "every group folder needs a group.yaml describing its network"))
         for art in CSV_ARTEFACTS:
             path = folder / art.file
-            if path.exists():
+            if path.exists() and (wanted is None or art.attr in wanted):
                 found += _collect(lambda: group._load_csv(art, path, prefix + art.file))
         for art in YAML_ARTEFACTS:
             path = folder / art.file
-            if path.exists():
+            if path.exists() and (wanted is None or art.attr in wanted):
                 found += _collect(lambda: group._load_yaml(art, path, prefix + art.file))
         if found:
             raise WorkbookError(found)
