@@ -47,6 +47,8 @@ _API = {
     "export_workbook_xlsx": "exports", "logframe_html": "exports",
     # the seminar notebooks: where they work and how they save
     "data_dir": "sample", "working_copy": "workspace", "save_checked": "workspace",
+    "readable_figure": "figure_view", "ReadableFigure": "figure_view", "readable_dpi": "figure_view",
+    "READABLE_TEXT_PX": "figure_view", "PROJECTOR_TEXT_PX": "figure_view",
     "only_errors": "findings:errors", "STAGE_FILES": "check",
     # programming (seminar 1)
     "Programming": "programming", "MunicipalityProfile": "programming", "Swot": "programming",

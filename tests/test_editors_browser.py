@@ -159,9 +159,9 @@ def wait_new_picture(page, kind: str, before: str) -> str:
     return page.locator(selector).first.get_attribute("src")
 
 
-def png_of(fig) -> str:
+def png_of(fig, dpi: float | None = None) -> str:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", **({"dpi": dpi} if dpi else {}))
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -255,7 +255,15 @@ def add_problem_card(page, group: Path) -> None:
         "Residents' complaints about waste collection go unanswered", (effect,), False)
     from planet_lib.problems import ProblemTree
 
-    assert shown == "data:image/png;base64," + png_of(ProblemTree(Group.load(group).problems).draw(large_text=True))
+    from planet_lib.figure_view import PROJECTOR_TEXT_PX, readable_dpi
+
+    from_disk = ProblemTree(Group.load(group).problems).draw(large_text=True)
+    assert shown == "data:image/png;base64," + png_of(from_disk, readable_dpi(from_disk, PROJECTOR_TEXT_PX))
+    # shown at its own size in a box that scrolls, not shrunk to the page
+    natural, on_screen, box_scroll, box_width = editor.locator(".planet-picture img").first.evaluate(
+        "i => [i.naturalWidth, i.clientWidth, i.closest('.planet-scroll-box').scrollWidth, "
+        "i.closest('.planet-scroll-box').clientWidth]")
+    assert natural == on_screen and box_scroll > box_width
 
 
 def add_indicator(page, group: Path) -> None:

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable
 import ipywidgets as w
 
 from ..errors import WorkbookError
+from ..figure_view import readable_figure, text_px_for
 from ..workbook.fields import Field, Unusable
 from ..workbook.group import CSV_ARTEFACTS, YAML_ARTEFACTS, Group
 from .look import MESSAGE_MARKS, STYLE, button, figure_output
@@ -160,13 +161,17 @@ class Editor:
     """The frame of an editor: title, Reload button, messages, findings and a picture.
 
     A subclass sets ARTEFACT (the workbook attribute it writes), READS (others it shows),
-    TITLE and KIND, builds its form in `_form()` and redraws in `_show()`.
+    TITLE and KIND (and SCROLLING_PICTURE for a picture too wide to shrink), builds its form in
+    `_form()` and redraws in `_show()`.
     """
 
     ARTEFACT = ""
     READS: tuple[str, ...] = ()
     TITLE = ""
     KIND = ""
+    SCROLLING_PICTURE = False
+    """True: the picture is rendered so its text is 16 px (22 px with large_text) and shown at that
+    size in a box that scrolls, instead of being shrunk to the width of the notebook."""
 
     def __init__(self, folder: str | Path, large_text: bool = False):
         self.large_text = large_text
@@ -314,5 +319,14 @@ class Editor:
         return False
 
     def show_figure(self, fig, description: str) -> None:
+        """Show `fig` in the picture area (and keep it as `self.figure`); `description` is its alt text.
+
+        With `SCROLLING_PICTURE` the picture keeps a readable size and scrolls (see
+        `planet_lib.figure_view`); otherwise it is a plain PNG that the page shrinks to its width.
+        """
         self.figure = fig
-        self.picture.outputs = (figure_output(fig, description),)
+        if self.SCROLLING_PICTURE:
+            shown = readable_figure(fig, description, text_px_for(self.large_text)).output()
+        else:
+            shown = figure_output(fig, description)
+        self.picture.outputs = (shown,)

@@ -5,6 +5,13 @@ problems, means -> end for objectives, separated by ';').  A link to a card that
 exist is refused; everything else the checks may question (cycles, orphans, wording) is
 saved and shown as a finding next to the card, because a tree is built step by step.
 
+The tree is shown at a readable size, always: its card text is rendered 16 px high (22 px
+with ``large_text=True``) and the picture sits in a box that scrolls sideways (and downwards
+past most of the screen's height) instead of being shrunk to the width of the notebook, where a
+tree of 30 cards would become unreadable.  Always, not only for wide trees, because the kernel
+cannot know how wide the notebook is on the projector; a small tree is not enlarged to fill the
+page, it just needs no scrolling.  See `planet_lib.figure_view`.
+
 The wording checks read English only (see `planet_lib.problems`).
 """
 
@@ -36,6 +43,7 @@ class ProblemEditor(RowEditor):
     ARTEFACT = "problems"
     TITLE = "Problem tree"
     KIND = "problem"
+    SCROLLING_PICTURE = True
     MODULE = prob
     MODEL = prob.Problem
     NOUN = "problem card"
@@ -94,6 +102,7 @@ class ObjectiveEditor(RowEditor):
     READS = ("problems",)
     TITLE = "Objective tree"
     KIND = "objective"
+    SCROLLING_PICTURE = True
     MODULE = obj
     MODEL = obj.Objective
     NOUN = "objective"

@@ -3,6 +3,10 @@
 One pair of functions per YAML artefact (`*_from_data`, `*_to_data`) and two generic ones
 for CSV rows (`records_to_models`, `models_to_records`).  They never touch files: reading and
 writing is `group.py`'s job.
+
+The `*_to_data` functions say which keys may be left out (`_optional`): those holding what the
+reader assumes for a missing key.  Saving then leaves such a key out where the person left it
+out and keeps it where they wrote it (see `yamlfile.with_defaults`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from .. import strategy as st
 from ..errors import ProblemList
 from .fields import Unusable
 from .mapping import read_fields, read_list, read_text_list, scalar_text
+from .yamlfile import with_defaults
 
 
 # CSV rows --------------------------------------------------------------------------------
@@ -29,8 +34,17 @@ def models_to_records(models: list) -> list[dict[str, Any]]:
     return [dataclasses.asdict(m) for m in models]
 
 
-def _drop_empty(data: dict) -> dict:
-    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+def _optional(known: dict, extra: dict | None = None, always: tuple[str, ...] = (), **defaults) -> dict:
+    """`known` keys then the person's `extra` keys; empty values and `defaults` may be left out.
+
+    `defaults` gives the value each key's reader assumes when the key is missing (a criterion's
+    weight is 1); an empty value may be left out too, except under the keys in `always`, which
+    a new file shows even empty, as a place to fill in.  A person's own keys (`extra`) are
+    never left out.
+    """
+    empties = {k: v for k, v in known.items()
+               if k not in always and (v is None or v == "" or v == [] or v == {})}
+    return with_defaults({**known, **(extra or {})}, {**defaults, **empties})
 
 
 # group.yaml --------------------------------------------------------------------------------
@@ -47,13 +61,16 @@ def network_from_data(data: Any, problems: ProblemList) -> net.Network:
 
 
 def network_to_data(n: net.Network) -> dict:
-    data = {"id": n.id, "name": n.name, "theme": n.theme, "programme": n.programme,
-            "start": n.start, "duration_months": n.duration_months}
-    data = {k: v for k, v in data.items() if v not in (None, "")}
-    data.update(n.extra)
-    data["partners"] = [{"municipality": p.municipality, "country": p.country, "role": p.role, **p.extra}
-                        for p in n.partners]
+    data = _optional({"id": n.id, "name": n.name, "theme": n.theme, "programme": n.programme,
+                      "start": n.start, "duration_months": n.duration_months}, n.extra)
+    data["partners"] = [_partner_to_data(p) for p in n.partners]
     return data
+
+
+def _partner_to_data(p: net.Partner) -> dict:
+    """A partner; `role: partner` is what a missing role means, so it is written only where the person did."""
+    return _optional({"municipality": p.municipality, "country": p.country, "role": p.role}, p.extra,
+                     role="partner")
 
 
 # cohort.yaml --------------------------------------------------------------------------------
@@ -108,16 +125,14 @@ def _scores(data: Any, problems: ProblemList, where: str) -> dict[str, int | Non
 
 def strategy_to_data(s: st.Strategy) -> dict:
     data = {
-        "criteria": [_drop_empty({"id": c.id, "name": c.name, "weight": c.weight}) | c.extra for c in s.criteria],
-        "options": [_drop_empty({"id": o.id, "name": o.name, "objectives": list(o.objectives)})
-                    | {"scores": dict(o.scores)} | o.extra for o in s.options],
+        "criteria": [_optional({"id": c.id, "name": c.name, "weight": c.weight}, c.extra, weight=1.0)
+                     for c in s.criteria],
+        "options": [_optional({"id": o.id, "name": o.name, "objectives": list(o.objectives)},
+                              {"scores": dict(o.scores)} | o.extra) for o in s.options],
+        "selected": s.selected,
+        "justification": s.justification,
     }
-    if s.selected:
-        data["selected"] = s.selected
-    if s.justification:
-        data["justification"] = s.justification
-    data.update(s.extra)
-    return data
+    return _optional(data, s.extra, always=("criteria", "options"))
 
 
 # logframe.yaml --------------------------------------------------------------------------------
@@ -161,32 +176,24 @@ def _statement(item: Any, problems: ProblemList, where: str) -> lf.Statement:
 
 
 def logframe_to_data(frame: lf.Logframe) -> dict:
-    data: dict[str, Any] = {"template": frame.template}
-    if frame.components:
-        data["components"] = True
+    data: dict[str, Any] = {"template": frame.template, "components": frame.components}
     for level in lf.LEVELS:
         data[level] = [_statement_to_data(s) for s in frame.level(level)]
     data["preconditions"] = list(frame.preconditions)
-    data.update(frame.extra)
-    return data
+    return _optional(data, frame.extra, always=(*lf.LEVELS, "preconditions"), template="ec-2004", components=False)
 
 
 def _statement_to_data(s: lf.Statement) -> dict:
-    out: dict[str, Any] = {"id": s.id, "text": s.text}
-    out["indicators"] = [_drop_empty({"text": i.text, "unit": i.unit, "baseline": i.baseline,
-                                      "baseline_year": i.baseline_year, "target": i.target,
-                                      "target_year": i.target_year, "by": i.by, "source": i.source}) | i.extra
-                         for i in s.indicators]
-    if s.assumptions:
-        out["assumptions"] = [_assumption_to_data(a) for a in s.assumptions]
-    if not out["indicators"]:
-        del out["indicators"]
-    out.update(s.extra)
-    return out
+    indicators = [_optional({"text": i.text, "unit": i.unit, "baseline": i.baseline,
+                             "baseline_year": i.baseline_year, "target": i.target,
+                             "target_year": i.target_year, "by": i.by, "source": i.source}, i.extra)
+                  for i in s.indicators]
+    assumptions = [_assumption_to_data(a) for a in s.assumptions]
+    return _optional({"id": s.id, "text": s.text, "indicators": indicators, "assumptions": assumptions}, s.extra)
 
 
 def _assumption_to_data(a: lf.Assumption) -> Any:
     if not a.rated and a.can_redesign is None and not a.extra:
         return a.text
-    out = {"text": a.text, "important": a.important, "likelihood": a.likelihood, "can_redesign": a.can_redesign}
-    return {k: v for k, v in out.items() if v is not None} | a.extra
+    return _optional({"text": a.text, "important": a.important, "likelihood": a.likelihood,
+                      "can_redesign": a.can_redesign}, a.extra)
