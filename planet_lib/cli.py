@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-from .errors import WorkbookError
+from .errors import UsageError, WorkbookError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except WorkbookError as exc:
         print(exc, file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"planet: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

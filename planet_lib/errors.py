@@ -37,19 +37,27 @@ class InputProblem:
 class WorkbookError(Exception):
     """Input files that cannot be used, with every problem found in them."""
 
-    def __init__(self, problems: list[InputProblem]):
+    def __init__(self, problems: list[InputProblem], subject: str = "The workbook"):
         if not problems:
             raise ValueError("WorkbookError needs at least one problem")
         self.problems = list(problems)
+        self.subject = subject  # what cannot be used, as the person knows it ("The roster and options")
         super().__init__(self._text())
 
     def _text(self) -> str:
         n = len(self.problems)
         head = "1 problem" if n == 1 else f"{n} problems"
-        lines = [f"The workbook cannot be used as it is ({head} found):"]
+        lines = [f"{self.subject} cannot be used as it is ({head} found):"]
         lines += [f"  - {p}" for p in self.problems]
         lines.append("Nothing was changed. Fix the values above and run the command again.")
         return "\n".join(lines)
+
+
+class UsageError(Exception):
+    """Something typed on the command line names nothing that exists (a seminar, a participant).
+
+    The message says what was typed, what exists, and the nearest match when there is one.
+    """
 
 
 class ProblemList:

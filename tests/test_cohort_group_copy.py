@@ -86,6 +86,9 @@ def graded(tmp_path_factory):
     hand_in(released, mail / "p01", f'GROUP_FOLDER = "{HUB}/{group.name}"')
     hand_in(released, mail / "p02", None)
     hand_in(released, mail / "p03", 'GROUP_FOLDER = "/home/shared/somewhere-else"')
+    (base / "empty").mkdir()
+    early = planet("cohort", "collect", SEMINAR, "--cohort", str(cohort.folder), "--from", str(base / "empty"))
+    assert not group_copy.snapshot_folder(cohort, SEMINAR).exists(), early.stdout  # nothing in: nothing kept
     collected = planet("cohort", "collect", SEMINAR, "--cohort", str(cohort.folder), "--from", str(mail))
     (group / "later.txt").write_text("saved by the group after the deadline")
     run = grade_seminar(cohort, SEMINAR, jobs=2, timeout=60)
@@ -159,3 +162,34 @@ def test_the_group_named_is_read_from_the_cell_text_never_run(source, expected):
 def test_a_notebook_without_a_your_group_cell_names_no_group():
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "source": 'GROUP_FOLDER = "/x/g1"'}]}
     assert group_copy.named_group(nb) is None
+
+
+def test_collecting_says_what_it_did_without_nbgraders_log(graded):
+    collected = graded[3]
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    assert "ZipCollectApp" not in collected.stderr and "Collected 3 hand-in(s)" in collected.stdout
+
+
+def test_groups_working_elsewhere_are_kept_from_there(graded, tmp_path):
+    cohort, group = graded[0], graded[1]
+    shared = tmp_path / "shared-groups"
+    shutil.copytree(group, shared / group.name)
+    (shared / group.name / "stakeholders.csv").write_text("id,name\nS1,Town council\n", encoding="utf-8")
+    kept = group_copy.take_snapshot(cohort, "99_later", source=shared)
+    assert (kept / group.name / "stakeholders.csv").read_text(encoding="utf-8").startswith("id,name")
+    assert group_copy.group_source(cohort, "99_later", f"{HUB}/{group.name}") == (kept / group.name, True)
+
+
+def test_a_groups_folder_without_groups_is_refused_before_anything_is_collected(graded, tmp_path):
+    cohort = graded[0]
+    done = planet("cohort", "collect", SEMINAR, "--cohort", str(cohort.folder), "--from", str(tmp_path),
+                  "--groups-from", str(tmp_path / "nowhere"))
+    assert done.returncode == 2 and "holds no group folders" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_mistyped_seminar_is_named_with_the_nearest_one(graded):
+    cohort = graded[0]
+    done = planet("grade", "00_grup", "--cohort", str(cohort.folder))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "no seminar '00_grup' in this cohort (did you mean 00_group?)" in done.stderr
+    assert "workbook" not in done.stderr

@@ -18,7 +18,9 @@ the groups' folders as they are then: grading runs the notebooks on it (group_co
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import shutil
@@ -75,7 +77,8 @@ def status(cohort: CohortCourse, seminar: str, collected=(), unmatched=()) -> Co
 
 # --- through the exchange ------------------------------------------------------------------
 
-def collect_exchange(cohort: CohortCourse, seminar: str) -> Collected:
+def collect_exchange(cohort: CohortCourse, seminar: str, groups_from: str | Path | None = None) -> Collected:
+    _check_groups_from(groups_from)
     before = hand_ins(cohort, seminar)
     cohort.seminar(seminar)
     if not cohort.exchange:
@@ -86,14 +89,16 @@ def collect_exchange(cohort: CohortCourse, seminar: str) -> Collected:
                           f"{result.get('error', '')}")
     after = hand_ins(cohort, seminar)
     done = status(cohort, seminar, [p for p, t in after.items() if before.get(p, "none") != t])
-    done.groups_kept = take_snapshot(cohort, seminar)
+    done.groups_kept = take_snapshot(cohort, seminar, groups_from) if done.handed_in else None
     return done
 
 
 # --- from e-mail ---------------------------------------------------------------------------
 
-def collect_files(cohort: CohortCourse, seminar: str, source: str | Path) -> Collected:
+def collect_files(cohort: CohortCourse, seminar: str, source: str | Path,
+                  groups_from: str | Path | None = None) -> Collected:
     """Take in e-mailed notebooks from a folder or a zip; see the module docstring."""
+    _check_groups_from(groups_from)
     from nbgrader.utils import capture_log
 
     source = Path(source)
@@ -108,15 +113,37 @@ def collect_files(cohort: CohortCourse, seminar: str, source: str | Path) -> Col
              for p in archive.rglob("*") if p.is_file()}
     before = hand_ins(cohort, seminar)
     app = _zip_collect_app(cohort, seminar, notebooks, times)
-    result = capture_log(app)
+    with _quiet(app.log):  # its log is kept for an error; the summary says the rest
+        result = capture_log(app)
     if not result.get("success"):
         raise CourseError(f"Collecting the e-mailed notebooks failed:\n{result.get('log', '')}{result.get('error', '')}")
     plugin = app.collector_plugin_inst
     after = hand_ins(cohort, seminar)
     collected = [p for p, t in after.items() if before.get(p, "none") != t]
     done = status(cohort, seminar, collected, plugin.unmatched)
-    done.groups_kept = take_snapshot(cohort, seminar)
+    done.groups_kept = take_snapshot(cohort, seminar, groups_from) if done.handed_in else None
     return done
+
+
+def _check_groups_from(folder: str | Path | None) -> None:
+    if folder and not any(p.is_file() for p in Path(folder).glob("*/group.yaml")):
+        raise CourseError(f"{folder} holds no group folders (no <group>/group.yaml): give the folder where "
+                          "the groups work, e.g. /home/shared/planet-2013/groups.")
+
+
+@contextlib.contextmanager
+def _quiet(log: logging.Logger):
+    """nbgrader's own log handlers off for a while (capture_log's handler still records)."""
+    handlers, propagate = list(log.handlers), log.propagate
+    for handler in handlers:
+        log.removeHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            log.addHandler(handler)
+        log.propagate = propagate
 
 
 def _fill_archive(source: Path, archive: Path) -> None:

@@ -50,7 +50,7 @@ def new_cohort(roster_file: str | Path, name: str, out: str | Path, *, programme
     roster, problems = _read(roster_file)
     problems += _check_options(name, out, kit, due, course_id)
     if problems:
-        raise WorkbookError(problems)
+        raise WorkbookError(problems, "The roster and options")
     seminars = seminar_ids(kit)
     build = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:

@@ -5,8 +5,8 @@ their *Your group* cell. Grading runs every notebook again, so run against the g
 folder it would read the folder as it is weeks later and write each member's answers back
 over what the group saved since (and a grading account may not read it at all). So:
 
-1. the first collection of a seminar keeps a copy of every group's folder as it is then
-   (`take_snapshot`), the state the hand-ins were made against;
+1. the first collection of a seminar that takes in hand-ins keeps a copy of every group's
+   folder as it is then (`take_snapshot`), the state the hand-ins were made against;
 2. for each hand-in, the group its *Your group* cell names (`named_group`, read from the
    cell's text, never run) is looked up among the cohort's groups, by folder name, so a path
    on a shared hub still finds the group on the trainer's machine;
@@ -38,14 +38,15 @@ def snapshot_folder(cohort: CohortCourse, seminar: str) -> Path:
     return cohort.state / SNAPSHOT_DIR / seminar
 
 
-def take_snapshot(cohort: CohortCourse, seminar: str) -> Path | None:
-    """Copy the cohort's groups folder for `seminar`, once (the first collection keeps it).
+def take_snapshot(cohort: CohortCourse, seminar: str, source: str | Path | None = None) -> Path | None:
+    """Copy the groups folder for `seminar`, once (the first collection with hand-ins keeps it).
 
-    Returns the snapshot's folder when this call made it, None when one was there already or
-    the cohort has no groups folder.
+    `source` is where the groups work when it is not the cohort's own ``groups/`` (on a hub,
+    a shared folder participants can reach). Returns the snapshot's folder when this call made
+    it, None when one was there already or there is no groups folder.
     """
     target = snapshot_folder(cohort, seminar)
-    groups = cohort.folder / GROUPS_DIR
+    groups = Path(source) if source else cohort.folder / GROUPS_DIR
     if target.exists() or not groups.is_dir():
         return None
     target.parent.mkdir(parents=True, exist_ok=True)

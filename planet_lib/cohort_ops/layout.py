@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .. import cohort as cohort_mod
 from ..course import KIT_ROOT, load_config
-from ..errors import InputProblem, ProblemList, WorkbookError
+from ..errors import InputProblem, ProblemList, UsageError, WorkbookError
 from ..workbook import convert, yamlfile
 
 COURSE_DIR = "course"
@@ -50,7 +50,8 @@ class CohortCourse:
             raise WorkbookError([InputProblem(
                 str(folder), None, None, None,
                 f"this is not a cohort folder (there is no {cohort_mod.FILE}); give the folder "
-                "'planet cohort new' made, with --cohort or by running the command inside it")])
+                "'planet cohort new' made, with --cohort or by running the command inside it")],
+                "The cohort folder")
         data, _text, _fmt = yamlfile.read(folder / cohort_mod.FILE, cohort_mod.FILE)
         problems = ProblemList(cohort_mod.FILE)
         info = convert.cohort_from_data(data or {}, problems)
@@ -108,9 +109,12 @@ class CohortCourse:
         for s in self.info.seminars:
             if s.id == seminar_id:
                 return s
+        import difflib
+
         known = ", ".join(self.seminar_ids) or "none"
-        raise WorkbookError([InputProblem(cohort_mod.FILE, None, "seminars", seminar_id,
-                                          f"this cohort has no such seminar; its seminars are: {known}")])
+        near = difflib.get_close_matches(seminar_id, self.seminar_ids, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        raise UsageError(f"there is no seminar {seminar_id!r} in this cohort{hint}. Its seminars are: {known}.")
 
     def due(self, seminar_id: str) -> dt.datetime | None:
         """The seminar's due date as nbgrader keeps it (UTC, without a time zone)."""

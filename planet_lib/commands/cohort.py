@@ -70,6 +70,9 @@ def register(sub) -> None:
     how.add_argument("--exchange", nargs="?", const="", metavar="DIR", help="collect from nbgrader's exchange")
     how.add_argument("--from", dest="source", type=Path, metavar="PATH",
                      help="a folder or zip of e-mailed notebooks")
+    col.add_argument("--groups-from", metavar="DIR",
+                     help="where the groups' folders are, when not in the cohort folder (e.g. a shared folder "
+                          "on the hub): the first collection keeps a copy of them for grading")
     col.set_defaults(run=run_collect)
 
 
@@ -112,6 +115,7 @@ def _cohort(args):
     from ..cohort_ops.layout import find_cohort
 
     cohort = find_cohort(args.cohort)
+    cohort.kept_exchange = cohort.exchange  # the one cohort.yaml names, before this run's
     if getattr(args, "exchange", None):
         cohort.use_exchange(args.exchange)
     return cohort
@@ -136,6 +140,10 @@ def run_release(args: argparse.Namespace) -> int:
     if done.exchange:
         print(f"  In the exchange {done.exchange} as course {cohort.info.course_id}: participants fetch it "
               "in JupyterLab (Assignments tab).")
+        if done.exchange != cohort.kept_exchange:
+            print(f"  cohort.yaml names {'another exchange' if cohort.kept_exchange else 'no exchange'}: give "
+                  f"--exchange {done.exchange} again when you collect, or write 'exchange: {done.exchange}' "
+                  "in cohort.yaml.")
     return 0
 
 
@@ -145,8 +153,8 @@ def run_collect(args: argparse.Namespace) -> int:
 
     cohort = _cohort(args)
     try:
-        done = collect_files(cohort, args.seminar, args.source) if args.source else \
-            collect_exchange(cohort, args.seminar)
+        done = collect_files(cohort, args.seminar, args.source, args.groups_from) if args.source else \
+            collect_exchange(cohort, args.seminar, args.groups_from)
     except CourseError as exc:
         return problem(f"planet cohort collect: {exc}")
     print(f"Collected {len(done.collected)} hand-in(s) of {args.seminar}; "

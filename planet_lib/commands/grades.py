@@ -29,7 +29,8 @@ def register(sub) -> None:
                                        "Exit status: 0 entered, 2 unknown seminar, participant or cell.")
     put.add_argument("seminar", help="the seminar id")
     put.add_argument("participant", help="the participant id")
-    put.add_argument("cell", help="the graded cell's id, e.g. why_core")
+    put.add_argument("cell", help="the hand-marked cell's id as the formgrader shows it, "
+                                  "e.g. reflection_answer (seminar 1)")
     put.add_argument("points", type=float, help="the points given")
     put.add_argument("--comment", help="a comment the participant sees in the feedback")
     add_cohort_option(put)
