@@ -193,6 +193,8 @@ def test_a_manual_grade_out_of_range_or_for_an_unknown_cell_is_refused(cycle):
     assert code == 2 and "0 to 2 points" in err
     code, _, err = planet("grades", "set", SEMINAR, "p03", "why_not", "1", "--cohort", str(cohort.folder))
     assert code == 2 and "why_core" in err
+    code, _, err = planet("grades", "set", SEMINAR, "p09", "why_core", "1", "--cohort", str(cohort.folder))
+    assert code == 2 and "p09 has handed in nothing" in err
 
 
 def test_feedback_pages_are_ready_to_mail_and_released_to_the_exchange(cycle):

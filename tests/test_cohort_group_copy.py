@@ -152,11 +152,20 @@ def test_without_a_kept_copy_the_live_folder_is_copied_and_the_trainer_told(grad
     ('GROUP_FOLDER = "/hub/groups/g1-green-towns"\nWORK_FOLDER = "w"', "/hub/groups/g1-green-towns"),
     ('GROUP_FOLDER = "a"\nGROUP_FOLDER = "b"', "b"),
     ('GROUP_FOLDER = "a"\nGROUP_FOLDER = some_call()', None),
+    ('from pathlib import Path\nGROUP_FOLDER = Path("/hub/groups/g2")', "/hub/groups/g2"),
+    ('import pathlib\nGROUP_FOLDER = pathlib.Path(r"C:\\Users\\ana\\g3")', "C:\\Users\\ana\\g3"),
+    ('GROUP_FOLDER = Path("/a", "b")', None),
     ("GROUP_FOLDER = (", None),
 ])
 def test_the_group_named_is_read_from_the_cell_text_never_run(source, expected):
     nb = {"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": source}]}
     assert group_copy.named_group(nb) == expected
+
+
+def test_a_windows_path_finds_the_group_by_its_last_folder(graded):
+    cohort, group = graded[0], graded[1]
+    found, kept = group_copy.group_source(cohort, SEMINAR, f"C:\\Users\\ana\\groups\\{group.name}")
+    assert (found, kept) == (group_copy.snapshot_folder(cohort, SEMINAR) / group.name, True)
 
 
 def test_a_notebook_without_a_your_group_cell_names_no_group():

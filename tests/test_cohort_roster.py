@@ -148,6 +148,12 @@ def test_a_new_cohort_has_its_groups_leads_gradebook_and_due_dates(tmp_path):
         assert gb.find_student("p02").first_name == "Łukasz"
         assert gb.find_assignment("00_demo").duedate == cohort.due("00_demo")
     assert cohort.due("00_demo").strftime("%Y-%m-%d") in ("2013-03-01", "2013-03-02")
+    from planet_lib.cohort_ops.grades import group_rows, grade_rows
+
+    rows = grade_rows(cohort)  # nothing released yet: nobody is "not submitted"
+    assert {r.status for r in rows} == {"not released yet"} and len(rows) == 5
+    g1 = next(g for g in group_rows(rows) if g["group"] == "g1")
+    assert (g1["members"], g1["handed_in"], g1["not_submitted"]) == (4, 0, 0)
 
 
 def test_a_cohort_is_never_made_over_another(tmp_path):

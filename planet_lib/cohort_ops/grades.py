@@ -6,7 +6,8 @@ docs/trainer-guide-cohort.md); `set_manual_grade` does the same from a script or
 
 The export has one row per participant and seminar, and one per working group and seminar
 (from the roster's ``group``). "not submitted" is never shown as 0: a participant who handed
-nothing in has no score; one who handed in work that earned nothing has 0.
+nothing in has no score; one who handed in work that earned nothing has 0. A seminar not
+released yet shows "not released yet" rather than "not submitted".
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .layout import GRADES_DIR, CohortCourse
 from .ledger import Ledger
 
 NOT_SUBMITTED = "not submitted"
+NOT_RELEASED = "not released yet"
 NOT_GRADED = "handed in, not graded yet"
 FAILED = "could not be graded"
 TO_MARK = "to mark by hand"
@@ -41,6 +43,10 @@ def set_manual_grade(cohort: CohortCourse, seminar: str, student: str, cell_id: 
         try:
             grade = gb.find_grade(cell_id, notebook, seminar, student)
         except MissingEntry:
+            if student not in hand_ins(cohort, seminar):
+                raise GradeEntryError(f"{student} has handed in nothing for {seminar}, so there is nothing to "
+                                      "mark (check the participant id; collect their hand-in first if it came "
+                                      "late).") from None
             raise GradeEntryError(f"{student} has no graded hand-in of {seminar}: grade it first "
                                   f"(planet grade {seminar}).") from None
         if not 0 <= points <= grade.max_score:
@@ -94,9 +100,12 @@ def grade_rows(cohort: CohortCourse) -> list[GradeRow]:
             handed = hand_ins(cohort, seminar)
             ledger = Ledger(cohort.state, seminar).all()
             maximum = _max_score(gb, seminar)
+            released = any(cohort.released(seminar).glob("*.ipynb"))
             for p in cohort.roster.participants:
                 sub = submission_or_none(gb, seminar, p.participant_id)
                 status, score, late = _standing(sub, p.participant_id in handed, ledger.get(p.participant_id))
+                if status == NOT_SUBMITTED and not released:
+                    status = NOT_RELEASED
                 rows.append(GradeRow(p.participant_id, p.first_name, p.last_name, p.group, seminar, status,
                                      score, maximum, late))
     return rows
@@ -132,7 +141,7 @@ def group_rows(rows: list[GradeRow]) -> list[dict]:
         scores = [r.score for r in members if r.score is not None]
         out.append({
             "group": group, "seminar": seminar, "members": len(members),
-            "handed_in": sum(r.status != NOT_SUBMITTED for r in members),
+            "handed_in": sum(r.status not in (NOT_SUBMITTED, NOT_RELEASED) for r in members),
             "not_submitted": sum(r.status == NOT_SUBMITTED for r in members),
             "to_mark_by_hand": sum(r.status == TO_MARK for r in members),
             "mean_score": round(sum(scores) / len(scores), 2) if scores else None,

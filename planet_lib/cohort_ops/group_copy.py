@@ -61,7 +61,7 @@ def take_snapshot(cohort: CohortCourse, seminar: str, source: str | Path | None 
 
 def named_group(nb: dict) -> str | None:
     """The text ``GROUP_FOLDER`` is set to in the notebook's *Your group* cell, when it is a
-    plain string; None when it is not set that way (e.g. the worked example)."""
+    plain string or ``Path("...")``; None when it is not set that way (e.g. the worked example)."""
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "code" or "parameters" not in cell.get("metadata", {}).get("tags", []):
             continue
@@ -73,10 +73,17 @@ def named_group(nb: dict) -> str | None:
         value = None
         for node in tree.body:
             if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "GROUP_FOLDER" for t in node.targets):
-                value = node.value.value if isinstance(node.value, ast.Constant) and isinstance(
-                    node.value.value, str) else None
+                value = _text_of(node.value)
         return value
     return None
+
+
+def _text_of(node: ast.expr) -> str | None:
+    """A path written as "text" or Path("text"); None for anything that would need running."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "Path" \
+            and len(node.args) == 1 and not node.keywords:
+        node = node.args[0]
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def group_source(cohort: CohortCourse, seminar: str, named: str) -> tuple[Path | None, bool]:
