@@ -37,6 +37,7 @@ from .errors import ProblemList
 from .findings import Finding, error, warning
 from .workbook.fields import ID_PATTERN, Field, Unusable, ident, text, year_month
 from .workbook.mapping import read_fields, read_list, scalar_text
+from .workbook.yamlfile import keyed, mapping_to_save
 
 FILE = "dissemination.yaml"
 
@@ -152,21 +153,43 @@ def _when_as_text(raw: dict) -> dict:
 
 
 def to_data(plan: DisseminationPlan) -> dict:
-    """The plan as the mapping written to dissemination.yaml (extra keys kept)."""
-    return {"audiences": [_audience_to_data(a) for a in plan.audiences], **plan.extra}
+    """The plan as the mapping written to dissemination.yaml (extra keys kept).
+
+    Saving changes only what changed in the file: audiences are matched by id and channels by
+    name (the file's order kept, its comments with each entry), a key written under another
+    name the reader accepts (`audience:`, `timing:`, a channel's `name:`) keeps that name, a
+    timing written on one line (`when: 2; 9`) stays so while it reads the same, and a key
+    written blank (`reach:`) stays.
+    """
+    return {"audiences": keyed([_audience_to_data(a) for a in plan.audiences], "id"), **plan.extra}
+
+
+def _aliases(fields: tuple[Field, ...]) -> dict[str, tuple[str, ...]]:
+    return {f.name: f.aliases for f in fields if f.aliases}
 
 
 def _audience_to_data(a: Audience) -> dict:
-    out: dict[str, Any] = {"id": a.id, "name": a.name, "message": a.message}
-    out["channels"] = [{"channel": c.channel, **({"when": list(c.when)} if c.when else {}), **c.extra}
-                       for c in a.channels]
-    reach = [{k: v for k, v in (("indicator", r.indicator), ("target", r.target), ("unit", r.unit),
-                                ("source", r.source)) if v} | r.extra for r in a.reach]
-    if len(reach) == 1:
-        out["reach"] = reach[0]
-    elif reach:
-        out["reach"] = reach
-    return out | a.extra
+    channels = keyed([_channel_to_data(c) for c in a.channels], "channel", "name")
+    reach = [_reach_to_data(r) for r in a.reach]
+    known = {"id": a.id, "name": a.name, "message": a.message, "channels": channels,
+             "reach": reach[0] if len(reach) == 1 else keyed(reach, "indicator") if reach else None}
+    return mapping_to_save(known, a.extra, always=("id", "name", "message", "channels"),
+                           aliases=_aliases(AUDIENCE_FIELDS))
+
+
+def _channel_to_data(c: ChannelUse) -> dict:
+    return mapping_to_save({"channel": c.channel, "when": list(c.when)}, c.extra,
+                           aliases=_aliases(CHANNEL_FIELDS), reads={"when": _read_timing})
+
+
+def _read_timing(value: Any) -> tuple[Timing, ...]:
+    """What the reader makes of a `when:` value, as typed in the file or as saved."""
+    return timing(scalar_text(_when_as_text({"when": value})["when"]))
+
+
+def _reach_to_data(r: Reach) -> dict:
+    return mapping_to_save({"indicator": r.indicator, "target": r.target, "unit": r.unit, "source": r.source},
+                           r.extra)
 
 
 # timing ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from typing import Any
 from .errors import ProblemList
 from .workbook.fields import Field, Unusable, text, whole_number
 from .workbook.mapping import read_fields, read_list, scalar_text
+from .workbook.yamlfile import keyed, mapping_to_save
 
 FILE = "programming.yaml"
 
@@ -230,24 +231,43 @@ def _swot(data: Any, problems: ProblemList) -> Swot:
 
 
 def to_data(programming: Programming) -> dict:
-    """The file's data for a programming, in the order a person reads it."""
-    data: dict[str, Any] = {"municipalities": [_municipality_to_data(m) for m in programming.municipalities]}
+    """The file's data for a programming, in the order a person reads it.
+
+    Saving changes only what changed in the file: towns are matched by name (the file's
+    order kept, its comments with each town), a key written blank (`population:`) stays, the
+    theme written as `id:` keeps that name, and a list written on one line (`priorities:
+    Traffic; Schools`) or a population written with separators (`18 000`) stays as written
+    while it reads the same.
+    """
+    data: dict[str, Any] = {"municipalities": keyed([_municipality_to_data(m) for m in programming.municipalities],
+                                                    "municipality")}
     swot = programming.swot
-    data["swot"] = {name: list(swot.quadrant(name)) for name in SWOT_QUADRANTS} | swot.extra
+    data["swot"] = mapping_to_save({name: list(swot.quadrant(name)) for name in SWOT_QUADRANTS}, swot.extra,
+                                   always=SWOT_QUADRANTS, reads=dict.fromkeys(SWOT_QUADRANTS, _read_entries))
     theme = programming.theme
-    data["theme"] = {"priority": theme.priority, "why": theme.why} | theme.extra
+    data["theme"] = mapping_to_save({"priority": theme.priority, "why": theme.why}, theme.extra,
+                                    always=("priority", "why"), aliases={"priority": ("id",)})
     data.update(programming.extra)
     return data
 
 
 def _municipality_to_data(m: MunicipalityProfile) -> dict:
-    out: dict[str, Any] = {"municipality": m.municipality, "country": m.country,
-                           "population": m.population, "main_issue": m.main_issue,
-                           "priorities": list(m.priorities), "twinning_links": list(m.twinning_links),
-                           "local_partners": list(m.local_partners), "resources": m.resources,
-                           "alignment": dict(m.alignment)}
-    out = {k: v for k, v in out.items() if v not in (None, "", [], {}) or k == "municipality"}
-    return out | m.extra
+    known = {"municipality": m.municipality, "country": m.country, "population": m.population,
+             "main_issue": m.main_issue, "priorities": list(m.priorities), "twinning_links": list(m.twinning_links),
+             "local_partners": list(m.local_partners), "resources": m.resources, "alignment": dict(m.alignment)}
+    reads = dict.fromkeys(_MUNICIPALITY_LISTS, _read_entries) | {"population": _read_population}
+    return mapping_to_save(known, m.extra, always=("municipality",), reads=reads)
+
+
+def _read_entries(value: Any) -> list[str]:
+    """What the reader makes of a list of short texts, as typed in the file or as saved."""
+    return _entries(value, ProblemList(FILE), "")
+
+
+def _read_population(value: Any) -> int | None:
+    if isinstance(value, (dict, list)):
+        raise Unusable("a whole number of inhabitants")
+    return population(scalar_text(value))
 
 
 def unreadable(programming: Programming) -> list:

@@ -6,6 +6,8 @@ of the trainer's environment, and the formgrader (hand-marking) is installed and
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import subprocess
@@ -26,6 +28,7 @@ from planet_lib.cohort_ops.grade import grade_seminar
 from planet_lib.cohort_ops.grades import FAILED, grade_rows
 from planet_lib.cohort_ops.ledger import Ledger
 from planet_lib.cohort_ops.release import release
+from planet_lib.commands.grade import print_summary
 
 pytestmark = [pytest.mark.filterwarnings("ignore:Object of type .* not in session"),
               pytest.mark.filterwarnings("ignore:Cell is missing an id field"),
@@ -192,14 +195,28 @@ def test_grading_interrupted_and_run_again_records_every_grade_once(slow_cohort)
 
 # --- without an account --------------------------------------------------------------------
 
-def test_grading_without_an_account_says_so_loudly_and_still_grades(both):
+def test_grading_without_an_account_says_so_and_still_grades(both):
     parallel = both[0]
+    run = grade_seminar(parallel, SEMINAR, only=["partial"], force=True, use_accounts=False, allow_root=True)
+    assert not run.isolation.with_accounts and "switched off" in run.isolation.reason
+    assert run.results["partial"].status == "graded"
+    assert course.autograded_score(SEMINAR, "partial", parallel.course_root, config=parallel.config) == (1, 2)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_summary(run)
+    assert "WARNING: participants' code ran under YOUR account" in out.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can be refused")
+def test_as_root_without_an_account_nothing_runs_and_the_fix_is_given(both):
+    parallel = both[0]
+    graded_copy = parallel.course_root / "autograded" / "partial" / SEMINAR / "demo.ipynb"
+    before = graded_copy.stat().st_mtime_ns
     done = subprocess.run([sys.executable, "-m", "planet_lib.cli", "grade", SEMINAR, "--cohort", str(parallel.folder),
                            "--only", "partial", "--force", "--no-account"], capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "WARNING: participants' code ran under YOUR account" in done.stdout
-    assert f"{SEMINAR}: 1 graded, 0 failed" in done.stdout
-    assert course.autograded_score(SEMINAR, "partial", parallel.course_root, config=parallel.config) == (1, 2)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "participants' code would run as root" in done.stderr and "leave out --no-account" in done.stderr
+    assert "Traceback" not in done.stderr and graded_copy.stat().st_mtime_ns == before
 
 
 # --- isolation parts -----------------------------------------------------------------------

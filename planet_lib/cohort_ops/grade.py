@@ -84,10 +84,19 @@ class NotReleased(RuntimeError):
     """The seminar has no notebooks in the gradebook yet."""
 
 
+class RootRefused(RuntimeError):
+    """Grading runs as root but no grading account can be used: participants' code would run as root."""
+
+
 def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None, force: bool = False,
                   only: list[str] | None = None, limits: isolation.Limits | None = None,
-                  timeout: int | None = None, use_accounts: bool = True, progress: bool = False) -> GradingRun:
-    """Grade every hand-in of `seminar` not graded yet (all of them with `force`)."""
+                  timeout: int | None = None, use_accounts: bool = True, progress: bool = False,
+                  allow_root: bool = False) -> GradingRun:
+    """Grade every hand-in of `seminar` not graded yet (all of them with `force`).
+
+    Participants' code never runs as root: run as root with no grading account usable, it
+    raises `RootRefused` before any hand-in runs (`allow_root` is for the kit's own tests).
+    """
     cohort.seminar(seminar)
     notebooks = _known_notebooks(cohort, seminar)
     handed = hand_ins(cohort, seminar)
@@ -109,6 +118,9 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     run.jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     limits = _limits(limits, config, cohort, seminar)
     run.isolation = isolation.plan(run.jobs, cohort.kit_root, [cohort.folder], use_accounts, limits)
+    if _as_root() and not run.isolation.with_accounts and not allow_root:
+        run.isolation.release()
+        raise RootRefused(_root_refusal(run.isolation.reason, use_accounts))
     settings = Settings(config, limits, run.isolation.python, run.isolation.site_dirs,
                         font_cache=font_cache_files())
     work = [_job(cohort, seminar, student, notebooks) for student in todo]
@@ -117,6 +129,20 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     finally:
         run.isolation.release()
     return run
+
+
+def _as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _root_refusal(reason: str, use_accounts: bool) -> str:
+    fix = ("leave out --no-account: run as root, each kernel runs under a planet-grader account"
+           if not use_accounts else
+           "install the kit in a folder every account may read, e.g. /opt/planet "
+           "(git clone ... /opt/planet && python3 -m venv /opt/planet/.venv && "
+           "/opt/planet/.venv/bin/pip install -e /opt/planet), or grade as an ordinary user (limits only)")
+    return (f"participants' code would run as root ({reason}), so nothing was graded. "
+            f"To fix it: {fix}.")
 
 
 # --- preparing -----------------------------------------------------------------------------

@@ -28,12 +28,12 @@ def register(sub) -> None:
                        help="seconds one cell may run (default: Execute.timeout of nbgrader_config.py)")
     grade.add_argument("--memory", type=int, default=2048, metavar="MB", help="memory per kernel (default 2048)")
     grade.add_argument("--no-account", action="store_true",
-                       help="do not switch to the grading account (e.g. when grading inside a container)")
+                       help="run kernels under your own account, with limits only (refused as root)")
     grade.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cohort_ops.grade import GradingInterrupted, NotReleased, grade_seminar
+    from ..cohort_ops.grade import GradingInterrupted, NotReleased, RootRefused, grade_seminar
     from ..cohort_ops.isolation import Limits
     from ..cohort_ops.layout import find_cohort
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         done = grade_seminar(cohort, args.seminar, jobs=args.jobs, force=args.force, only=args.only,
                              limits=Limits(memory_mb=args.memory), timeout=args.timeout,
                              use_accounts=not args.no_account, progress=True)
-    except NotReleased as exc:
+    except (NotReleased, RootRefused) as exc:
         return problem(f"planet grade: {exc}")
     except GradingInterrupted as exc:
         print_summary(exc.run)

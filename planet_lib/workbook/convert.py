@@ -6,7 +6,13 @@ writing is `group.py`'s job.
 
 The `*_to_data` functions say which keys may be left out (`_optional`): those holding what the
 reader assumes for a missing key.  Saving then leaves such a key out where the person left it
-out and keeps it where they wrote it (see `yamlfile.with_defaults`).
+out and keeps it where they wrote it (see `yamlfile.mapping_to_save`).
+
+They also say what names each entry of a list (`yamlfile.keyed`), so saving matches the
+file's entries by it: removing a partner removes its lines and comments, not the last
+partner's.  The file's order is kept for partners, criteria and options (their order means
+nothing to the readers); the logframe's statements, indicators and assumptions follow the
+model's order, as the logframe matrix and the editors number them in that order.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from .. import strategy as st
 from ..errors import ProblemList
 from .fields import Unusable
 from .mapping import read_fields, read_list, read_text_list, scalar_text
-from .yamlfile import with_defaults
+from .yamlfile import keyed, mapping_to_save
 
 
 # CSV rows --------------------------------------------------------------------------------
@@ -42,9 +48,7 @@ def _optional(known: dict, extra: dict | None = None, always: tuple[str, ...] = 
     a new file shows even empty, as a place to fill in.  A person's own keys (`extra`) are
     never left out.
     """
-    empties = {k: v for k, v in known.items()
-               if k not in always and (v is None or v == "" or v == [] or v == {})}
-    return with_defaults({**known, **(extra or {})}, {**defaults, **empties})
+    return mapping_to_save(known, extra, defaults=defaults, always=always)
 
 
 # group.yaml --------------------------------------------------------------------------------
@@ -63,7 +67,7 @@ def network_from_data(data: Any, problems: ProblemList) -> net.Network:
 def network_to_data(n: net.Network) -> dict:
     data = _optional({"id": n.id, "name": n.name, "theme": n.theme, "programme": n.programme,
                       "start": n.start, "duration_months": n.duration_months}, n.extra)
-    data["partners"] = [_partner_to_data(p) for p in n.partners]
+    data["partners"] = keyed([_partner_to_data(p) for p in n.partners], "municipality")
     return data
 
 
@@ -125,10 +129,10 @@ def _scores(data: Any, problems: ProblemList, where: str) -> dict[str, int | Non
 
 def strategy_to_data(s: st.Strategy) -> dict:
     data = {
-        "criteria": [_optional({"id": c.id, "name": c.name, "weight": c.weight}, c.extra, weight=1.0)
-                     for c in s.criteria],
-        "options": [_optional({"id": o.id, "name": o.name, "objectives": list(o.objectives)},
-                              {"scores": dict(o.scores)} | o.extra) for o in s.options],
+        "criteria": keyed([_optional({"id": c.id, "name": c.name, "weight": c.weight}, c.extra, weight=1.0)
+                           for c in s.criteria], "id"),
+        "options": keyed([_optional({"id": o.id, "name": o.name, "objectives": list(o.objectives)},
+                                    {"scores": dict(o.scores)} | o.extra) for o in s.options], "id"),
         "selected": s.selected,
         "justification": s.justification,
     }
@@ -178,17 +182,17 @@ def _statement(item: Any, problems: ProblemList, where: str) -> lf.Statement:
 def logframe_to_data(frame: lf.Logframe) -> dict:
     data: dict[str, Any] = {"template": frame.template, "components": frame.components}
     for level in lf.LEVELS:
-        data[level] = [_statement_to_data(s) for s in frame.level(level)]
+        data[level] = keyed([_statement_to_data(s) for s in frame.level(level)], "id", ordered=True)
     data["preconditions"] = list(frame.preconditions)
     return _optional(data, frame.extra, always=(*lf.LEVELS, "preconditions"), template="ec-2004", components=False)
 
 
 def _statement_to_data(s: lf.Statement) -> dict:
-    indicators = [_optional({"text": i.text, "unit": i.unit, "baseline": i.baseline,
-                             "baseline_year": i.baseline_year, "target": i.target,
-                             "target_year": i.target_year, "by": i.by, "source": i.source}, i.extra)
-                  for i in s.indicators]
-    assumptions = [_assumption_to_data(a) for a in s.assumptions]
+    indicators = keyed([_optional({"text": i.text, "unit": i.unit, "baseline": i.baseline,
+                                   "baseline_year": i.baseline_year, "target": i.target,
+                                   "target_year": i.target_year, "by": i.by, "source": i.source}, i.extra)
+                        for i in s.indicators], "text", ordered=True)
+    assumptions = keyed([_assumption_to_data(a) for a in s.assumptions], "text", ordered=True)
     return _optional({"id": s.id, "text": s.text, "indicators": indicators, "assumptions": assumptions}, s.extra)
 
 

@@ -4,17 +4,26 @@ ruamel.yaml reads YAML 1.2, so a country code `NO` stays the text "NO" and is no
 into `false`; it refuses duplicate keys instead of silently keeping the last one; and its
 round-trip mode keeps a person's comments, key order and quoting when the kit saves a change.
 
-Saving changes only what changed in meaning: a key the person left out is not added while it
-holds what a reader assumes anyway (nothing, or a default such as a partner's role "partner",
-see `with_defaults`), a key the person wrote is not dropped, and a value is not retyped while it
-reads the same (`21` is not turned into '21', nor `yes` into `true`).
+Saving changes only what changed in meaning:
+
+- a key the person left out is not added while it holds what a reader assumes anyway
+  (nothing, or a default such as a partner's role "partner", see `mapping_to_save`), and a
+  key the person wrote is not dropped;
+- a key is kept under the other name the reader accepts when the file uses it (`audience:`
+  for `name:`), see `mapping_to_save(aliases=...)`;
+- a value is not retyped while it reads the same (`21` is not turned into '21', `yes` into
+  `true`; with the reader's own reading, `when: 2; 9` is not turned into a list nor
+  `population: 18 000` into 18000, see `mapping_to_save(reads=...)`);
+- the entries of a list are matched by what names them (a partner by its municipality, see
+  `keyed`), so removing one takes its comments with it and the others keep theirs; new
+  entries are added at the end.
 """
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputProblem, WorkbookError
 from .mapping import scalar_text
@@ -24,9 +33,12 @@ from .textfile import TextFormat, encode, read_text, write_atomic
 def _yaml(kind: str):
     from ruamel.yaml import YAML
 
+    from . import yamllists
+
     y = YAML(typ=kind, pure=(kind == "rt"))
     y.allow_duplicate_keys = False
     if kind == "rt":
+        y.Emitter = yamllists.Emitter
         y.preserve_quotes = True
         y.indent(mapping=2, sequence=4, offset=2)
         y.width = 4096
@@ -71,14 +83,33 @@ def dump(data: Any, original: str | None = None) -> str:
     return out.getvalue()
 
 
-# what a reader assumes --------------------------------------------------------------------
-class _WithDefaults(dict):
-    """A mapping to save that knows which of its values a reader would assume anyway."""
+# what the converters say about the data to save ---------------------------------------------
+class _ToSave(dict):
+    """A mapping to save that knows what a reader assumes, the other names it accepts and how it reads."""
 
-    defaults: dict[str, Any]
+    defaults: dict[str, Any] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    reads: dict[str, Callable[[Any], Any]] = {}
 
     def may_leave_out(self, key: str) -> bool:
         return key in self.defaults and _reads_same(self[key], self.defaults[key])
+
+    def read_the_same(self, key: str, old: Any) -> bool:
+        """The reader of `key` makes the same of the file's `old` value as of the new one."""
+        if key not in self.reads:
+            return False
+        new = _reading(self.reads[key], self[key])
+        return new is not None and _reading(self.reads[key], old) == new
+
+    def written_like(self, key: str, old: Any) -> Any:
+        """The new value of `key`, on one line where the file wrote it on one line and the reader allows."""
+        new = self[key]
+        if key not in self.reads or not isinstance(new, list) or not _scalar(old) or old is None:
+            return new
+        if len(new) == 1 and _scalar(new[0]):
+            return new[0]
+        line = "; ".join(scalar_text(v) for v in new)
+        return line if _reading(self.reads[key], line) == _reading(self.reads[key], new) else new
 
 
 def with_defaults(data: dict, defaults: dict[str, Any]) -> dict:
@@ -90,14 +121,63 @@ def with_defaults(data: dict, defaults: dict[str, Any]) -> dict:
     follow what their neighbours in the file do (see `_resolve`); a new file writes the
     defaults that say something (role: partner) and leaves out the empty ones.
     """
-    out = _WithDefaults(data)
+    out = _ToSave(data)
     out.defaults = dict(defaults)
+    out.aliases = dict(getattr(data, "aliases", {}))
+    out.reads = dict(getattr(data, "reads", {}))
     return out
 
 
+def mapping_to_save(known: dict, extra: dict | None = None, *, defaults: dict | None = None,
+                    always: tuple[str, ...] = (), aliases: dict[str, tuple[str, ...]] | None = None,
+                    reads: dict[str, Callable[[Any], Any]] | None = None) -> dict:
+    """`known` keys then the person's `extra` keys; empty values and `defaults` may be left out.
+
+    `defaults` gives the value each key's reader assumes when the key is missing (a criterion's
+    weight is 1); an empty value may be left out too, except under the keys in `always`, which
+    a new file shows even empty, as a place to fill in.  A person's own keys (`extra`) are
+    never left out.  `aliases` gives the other names the reader accepts for a key
+    (`{"name": ("audience",)}`): a file that uses one keeps it.  `reads` gives, for a key whose
+    reader accepts several forms, how it reads the file's value (a YAML value in, the model's
+    value out, raising ValueError when it cannot): the file's value is kept while it reads the
+    same as the new one (`when: 2; 9` for [2, 9]), and a changed list stays on one line where
+    the file wrote one line.
+    """
+    empties = {k: v for k, v in known.items() if k not in always and _empty(v)}
+    out = with_defaults({**known, **(extra or {})}, {**(defaults or {}), **empties})
+    out.aliases = {k: tuple(v) for k, v in (aliases or {}).items() if v}
+    out.reads = dict(reads or {})
+    return out
+
+
+class _Keyed(list):
+    """Entries of a list to save, matched with the file's entries by the key that names them."""
+
+    names: tuple[str, ...] = ()
+    ordered: bool = False
+
+
+def keyed(entries: list, *names: str, ordered: bool = False) -> list:
+    """`entries` to save, each matched with the file's entry that has the same value under `names`.
+
+    The key of an entry is its value under the first of `names` it has (a partner's
+    municipality); an entry written on one line as plain text (`- Meetings held`) is its own
+    key.  A matched entry keeps its place and its comments; an entry whose key changed but
+    that stays between the same neighbours is taken as renamed and keeps them too; the file's
+    other entries are removed with their comments, and new ones are added at the end.
+    With `ordered`, the file's entries follow the order of `entries` (for lists whose order
+    means something, such as numbered indicators); otherwise they keep the file's order.
+    """
+    out = _Keyed(entries)
+    out.names = names
+    out.ordered = ordered
+    return out
+
+
+# reading the same ---------------------------------------------------------------------------
 def _left_out(data: dict, key: str) -> bool:
     """A key the file does not have, whose new value reads the same as having no key at all."""
-    if isinstance(data, _WithDefaults) and data.may_leave_out(key):
+    if isinstance(data, _ToSave) and data.may_leave_out(key):
         return True
     return _empty(data[key])
 
@@ -131,27 +211,48 @@ def _reads_same(old: Any, new: Any) -> bool:
     return _plain(old) == new
 
 
+def _reading(reads: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        return reads(_plain(value))
+    except (ValueError, TypeError):  # the file's value cannot be read: it is not the same
+        return None
+
+
 def _scalar(value: Any) -> bool:
     return not isinstance(value, (dict, list, tuple))
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+# new content ------------------------------------------------------------------------------
 def _resolve(value: Any, neighbours: list | tuple = ()) -> Any:
-    """Plain data for new content: keys with default values kept or left out as `neighbours` do.
+    """New content as YAML nodes: keys with default values kept or left out, and named, as `neighbours` do.
 
     A default is left out when more neighbouring items leave the key out than write it with
     that value, and written when more write it; when the neighbours do not tell (a new file,
     a tie), it is written if it says something (role: partner) and left out if it is empty.
+    A key with another accepted name is written under the name most neighbours use.
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if isinstance(value, list):
-        return [_resolve(v) for v in value]
+        return CommentedSeq(_resolve(v) for v in value)
     if not isinstance(value, dict):
         return value
-    out = {}
+    out = CommentedMap()
     for key, v in value.items():
-        if isinstance(value, _WithDefaults) and value.may_leave_out(key) and \
+        if isinstance(value, _ToSave) and value.may_leave_out(key) and \
                 _style_leaves_out(key, value.defaults[key], neighbours):
             continue
-        out[key] = _resolve(v)
+        out[_spelling(value, key, neighbours)] = _resolve(v)
     return out
 
 
@@ -164,16 +265,23 @@ def _style_leaves_out(key: str, default: Any, neighbours: list | tuple) -> bool:
     return _says_nothing(default)
 
 
+def _spelling(value: dict, key: str, neighbours: list | tuple) -> str:
+    names = (key, *getattr(value, "aliases", {}).get(key, ()))
+    blocks = [n for n in neighbours if isinstance(n, dict)]
+    return max(names, key=lambda name: sum(name in n for n in blocks))  # ties: the first, `key`
+
+
 # merging into the file as typed -------------------------------------------------------------
 def _update(tree: Any, data: Any) -> None:
     """Write `data` into the round-trip `tree`, touching only what changed.
 
     Keys the person left out stay out while the new value is what a reader assumes for a
     missing key (nothing, or a default given with `with_defaults`); keys the person wrote stay,
-    as typed, while they read the same.
+    as typed, while they read the same, under the name they wrote.
     """
+    data = _spelled_as_in(tree, data)
     for key in list(tree.keys()):
-        if key not in data:
+        if key not in data and not _ignored_spelling(tree, data, key):
             del tree[key]
     for key, value in data.items():
         if key not in tree:
@@ -181,42 +289,97 @@ def _update(tree: Any, data: Any) -> None:
                 tree[key] = _resolve(value)
             continue
         old = tree[key]
+        if isinstance(data, _ToSave) and data.read_the_same(key, old):
+            continue
         if isinstance(old, dict) and isinstance(value, dict):
             _update(old, value)
         elif isinstance(old, list) and isinstance(value, list):
-            _update_list(old, value)
+            _update_list(old, value, tree, key)
         elif not (_reads_same(old, value) or _blank_for_default(data, key, old)):
-            tree[key] = _resolve(value)
+            tree[key] = _resolve(data.written_like(key, old) if isinstance(data, _ToSave) else value)
+
+
+def _spelled_as_in(tree: dict, data: dict) -> dict:
+    """`data` with each key the file writes under another accepted name renamed to that name."""
+    aliases = getattr(data, "aliases", {})
+    names = {key: next(a for a in others if a in tree) for key, others in aliases.items()
+             if key in data and key not in tree and any(a in tree for a in others)}
+    if not names:
+        return data
+    out = _ToSave({names.get(k, k): v for k, v in data.items()})
+    out.defaults = {names.get(k, k): v for k, v in data.defaults.items()}
+    out.reads = {names.get(k, k): v for k, v in data.reads.items()}
+    return out
+
+
+def _ignored_spelling(tree: dict, data: dict, key: str) -> bool:
+    """A second name for a key the file also writes under its own name: the reader ignores it, saving keeps it."""
+    return any(key in others and name in tree for name, others in getattr(data, "aliases", {}).items())
 
 
 def _blank_for_default(data: dict, key: str, old: Any) -> bool:
     """A key written blank (`role:`) reads as its default, so it stays blank while the value is that default."""
-    return _empty(old) and isinstance(data, _WithDefaults) and data.may_leave_out(key)
+    return _empty(old) and isinstance(data, _ToSave) and data.may_leave_out(key)
 
 
-def _update_list(old: list, new: list) -> None:
-    """Update shared items in place (keeping their comments and quoting), then add or drop the rest."""
+def _update_list(old: list, new: list, parent: Any = None, key: Any = None) -> None:
+    """Match the file's entries with the new ones (see `keyed`), update, drop and add them.
+
+    Each kept entry is updated in place (keeping its comments and quoting); the comment lines
+    above an entry and the comment after a one-line entry move with it (see `yamllists`).
+    `parent[key]` is the list, where the lines above its first entry are kept.
+    """
+    from . import yamllists
+
     neighbours = list(old)
-    for i, item in enumerate(new[:len(old)]):
-        if isinstance(old[i], dict) and isinstance(item, dict):
-            _update(old[i], item)
-        elif isinstance(old[i], list) and isinstance(item, list):
-            _update_list(old[i], item)
-        elif not _reads_same(old[i], item):
-            old[i] = _resolve(item, neighbours)
-    added = new[len(old):]
-    del old[len(new):]
-    old.extend(_resolve(item, neighbours) for item in added)
+    leads, trailer = yamllists.detach(old, parent, key)
+    comments = yamllists.entry_comments(old)
+    entries, moved_leads, moved_comments = [], [], []
+    names, keep_file_order = getattr(new, "names", ()), isinstance(new, _Keyed) and not new.ordered
+    for i, j in yamllists.plan(old, new, names, keep_file_order):
+        if i is None:
+            entries.append(_resolve(new[j], neighbours))
+            moved_leads.append([])
+            moved_comments.append(None)
+            continue
+        entry = _merged(old[i], new[j], neighbours)
+        moved_leads.append(_without_leading_blanks(leads[i]) if i and not entries else leads[i])
+        moved_comments.append(yamllists.onto_first_line(comments[i], old[i], entry))
+        entries.append(entry)
+    yamllists.set_entries(old, entries, moved_comments)
+    yamllists.attach(old, parent, key, moved_leads, trailer)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
+def _merged(entry: Any, item: Any, neighbours: list) -> Any:
+    """The file's `entry` carrying the new `item`: changed in place where it can be."""
+    if isinstance(entry, dict) and isinstance(item, dict):
+        _update(entry, item)
+        return entry
+    if isinstance(entry, list) and isinstance(item, list):
+        _update_list(entry, item)
+        return entry
+    if _reads_same(entry, item):
+        return entry
+    fresh = _resolve(_short_form(item) if _scalar(entry) else item, neighbours)
+    if isinstance(entry, str) and type(entry) is not str and type(fresh) is str:
+        fresh = type(entry)(fresh)  # the same quoting as before
+    return fresh
+
+
+def _short_form(item: Any) -> Any:
+    """An entry that says nothing but its first value, written as that value alone (`- Meetings held`)."""
+    if not isinstance(item, dict) or not item:
+        return item
+    said = [k for k in item if not _left_out(item, k)]
+    first = next(iter(item))
+    return item[first] if said == [first] and _scalar(item[first]) else item
+
+
+def _without_leading_blanks(lines: list[str]) -> list[str]:
+    """Lines above an entry that moved to the top of its list start with no blank line."""
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    return lines
 
 
 def save(path: Path, data: Any, original: str | None = None, fmt: TextFormat | None = None) -> str:
