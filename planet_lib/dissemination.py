@@ -155,8 +155,9 @@ def _when_as_text(raw: dict) -> dict:
 def to_data(plan: DisseminationPlan) -> dict:
     """The plan as the mapping written to dissemination.yaml (extra keys kept).
 
-    Saving changes only what changed in the file: audiences are matched by id and channels by
-    name (the file's order kept, its comments with each entry), a key written under another
+    Saving changes only what changed in the file: audiences are matched by id, channels by
+    name and several reach indicators by indicator (the file's order kept: the readers give
+    it no meaning; comments stay with each entry), a key written under another
     name the reader accepts (`audience:`, `timing:`, a channel's `name:`) keeps that name, a
     timing written on one line (`when: 2; 9`) stays so while it reads the same, and a key
     written blank (`reach:`) stays.

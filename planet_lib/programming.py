@@ -265,6 +265,7 @@ def _read_entries(value: Any) -> list[str]:
 
 
 def _read_population(value: Any) -> int | None:
+    """What the reader makes of `population:` (18 000, 18.000 and 18000 are the same town)."""
     if isinstance(value, (dict, list)):
         raise Unusable("a whole number of inhabitants")
     return population(scalar_text(value))

@@ -98,14 +98,21 @@ def test_a_changed_timing_stays_on_one_line_under_its_key_name(tmp_path):
     folder = write_group(tmp_path, {"dissemination.yaml": DISSEMINATION_YAML})
 
     def change(plan):
-        plan.audiences[0].channels[0].channel = "Posters in each town"
         plan.audiences[0].channels[0].when = (2, 9, 19)
         plan.audiences[0].channels[1].when = (3,)
 
     text = saved_after(folder, "dissemination", change)
-    assert '  - {name: Posters in each town, timing: "2; 9; 19"} # printed by each town\n' in text
+    assert '  - {name: Posters, timing: "2; 9; 19"} # printed by each town\n' in text
     assert "      - channel: Local newspapers\n        when: 3\n" in text
     assert "when: A2.2\n" in text and "name:" not in text.replace("{name:", "")
+
+
+def test_a_renamed_channel_keeps_its_place_comment_and_timing_as_written(tmp_path):
+    folder = write_group(tmp_path, {"dissemination.yaml": DISSEMINATION_YAML})
+    text = saved_after(folder, "dissemination",
+                       lambda p: setattr(p.audiences[0].channels[0], "channel", "Posters in each town"))
+    assert text == DISSEMINATION_YAML.replace('{name: Posters, timing: "2; 9"}   #',
+                                              '{name: Posters in each town, timing: "2; 9"} #')
 
 
 def test_a_new_channel_is_named_like_its_neighbours(tmp_path):
@@ -219,7 +226,8 @@ def test_removing_the_middle_partner_keeps_the_others_comments(tmp_path):
 def test_removing_the_last_partner_keeps_the_comment_on_the_next_key(tmp_path):
     folder = write_group(tmp_path, {})
     text = saved_after(folder, "network", lambda n: n.partners.pop(2))
-    assert text == GROUP_YAML.replace("\n  # Västerås joined last\n  - municipality: Västerås\n    country: SE\n", "")
+    removed = "\n  # Västerås joined last\n  - municipality: Västerås\n    country: SE\n"
+    assert text == GROUP_YAML.replace(removed, "")
 
 
 def test_a_renamed_partner_keeps_its_place_and_comment(tmp_path):

@@ -16,7 +16,8 @@ Saving changes only what changed in meaning:
   `population: 18 000` into 18000, see `mapping_to_save(reads=...)`);
 - the entries of a list are matched by what names them (a partner by its municipality, see
   `keyed`), so removing one takes its comments with it and the others keep theirs; new
-  entries are added at the end.
+  entries are added at the end.  A list of plain texts is matched text by text and follows
+  the new order; a list of blocks not marked with `keyed` is matched by place.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class _ToSave(dict):
         if key not in self.reads:
             return False
         new = _reading(self.reads[key], self[key])
-        return new is not None and _reading(self.reads[key], old) == new
+        return new is not _UNREADABLE and _reading(self.reads[key], old) == new
 
     def written_like(self, key: str, old: Any) -> Any:
         """The new value of `key`, on one line where the file wrote it on one line and the reader allows."""
@@ -109,7 +110,8 @@ class _ToSave(dict):
         if len(new) == 1 and _scalar(new[0]):
             return new[0]
         line = "; ".join(scalar_text(v) for v in new)
-        return line if _reading(self.reads[key], line) == _reading(self.reads[key], new) else new
+        reading = _reading(self.reads[key], new)
+        return line if reading is not _UNREADABLE and _reading(self.reads[key], line) == reading else new
 
 
 def with_defaults(data: dict, defaults: dict[str, Any]) -> dict:
@@ -211,11 +213,14 @@ def _reads_same(old: Any, new: Any) -> bool:
     return _plain(old) == new
 
 
+_UNREADABLE = object()
+
+
 def _reading(reads: Callable[[Any], Any], value: Any) -> Any:
     try:
         return reads(_plain(value))
-    except (ValueError, TypeError):  # the file's value cannot be read: it is not the same
-        return None
+    except (ValueError, TypeError):  # a value the reader refuses reads like no other value
+        return _UNREADABLE
 
 
 def _scalar(value: Any) -> bool:
@@ -309,6 +314,7 @@ def _spelled_as_in(tree: dict, data: dict) -> dict:
     out = _ToSave({names.get(k, k): v for k, v in data.items()})
     out.defaults = {names.get(k, k): v for k, v in data.defaults.items()}
     out.reads = {names.get(k, k): v for k, v in data.reads.items()}
+    out.aliases = {k: v for k, v in aliases.items() if k not in names}
     return out
 
 
@@ -336,7 +342,7 @@ def _update_list(old: list, new: list, parent: Any = None, key: Any = None) -> N
     comments = yamllists.entry_comments(old)
     entries, moved_leads, moved_comments = [], [], []
     names, keep_file_order = getattr(new, "names", ()), isinstance(new, _Keyed) and not new.ordered
-    for i, j in yamllists.plan(old, new, names, keep_file_order):
+    for i, j in yamllists.plan(old, new, names, keep_file_order, lambda a, b: _alike(a, b, names)):
         if i is None:
             entries.append(_resolve(new[j], neighbours))
             moved_leads.append([])
@@ -348,6 +354,20 @@ def _update_list(old: list, new: list, parent: Any = None, key: Any = None) -> N
         entries.append(entry)
     yamllists.set_entries(old, entries, moved_comments)
     yamllists.attach(old, parent, key, moved_leads, trailer)
+
+
+def _alike(old: Any, new: Any, names: tuple[str, ...]) -> bool:
+    """Entries that agree on a value besides their keys, as the reader reads it, or have nothing else to compare.
+
+    Such an entry whose key changed in the same place is taken as renamed (a town renamed
+    keeps its country), not as one removed and another added.
+    """
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return True
+    new = _spelled_as_in(old, new)
+    said = [k for k in new if k in old and k not in names and not (_empty(old[k]) and _empty(new[k]))]
+    return not said or any(_reads_same(old[k], new[k]) or (isinstance(new, _ToSave) and new.read_the_same(k, old[k]))
+                           for k in said)
 
 
 def _merged(entry: Any, item: Any, neighbours: list) -> Any:

@@ -24,7 +24,7 @@ a ruamel.yaml bug that joined two lines of a file when saving it (see `Emitter`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
@@ -69,15 +69,12 @@ def detach(seq: CommentedSeq, parent: Any, key: Any) -> tuple[list[Lines], Lines
     if not is_block(seq):
         return [[] for _ in seq], []
     column = _content_column(seq)
-    leads = [_take_first_lead(parent, key)]
-    trailer: Lines = []
+    leads = []
+    above = _take_first_lead(parent, key)
     for i in range(len(seq)):
-        below = _take_below(_end_of_entry(seq, i), column)
-        if i + 1 < len(seq):
-            leads.append(below)
-        else:
-            trailer = below
-    return leads, trailer
+        leads.append(above + _take_pre(seq, i))
+        above = _take_below(seq, i, column)
+    return leads, above + _take_end(seq)
 
 
 def attach(seq: CommentedSeq, parent: Any, key: Any, leads: list[Lines], trailer: Lines) -> None:
@@ -127,15 +124,18 @@ def onto_first_line(comment: Any, before: Any, after: Any) -> Any:
 
 
 # which entry of the file is which -------------------------------------------------------------
-def plan(old: list, new: list, names: tuple[str, ...] = (),
-         keep_file_order: bool = False) -> list[tuple[int | None, int]]:
+def plan(old: list, new: list, names: tuple[str, ...], keep_file_order: bool,
+         alike: Callable[[Any, Any], bool]) -> list[tuple[int | None, int]]:
     """(file entry or None, new entry) in the order to write them; file entries left out are dropped.
 
     An entry's key is its value under the first of `names` it has, or its text when it is a
-    plain text; other entries are matched by place.  With `keep_file_order` the matched
-    entries keep the file's order and new ones go last; otherwise all follow `new`.
+    plain text; other entries are matched by place.  `alike(file entry, new entry)` tells
+    whether an entry whose key changed may be the same entry renamed.  With
+    `keep_file_order` the matched entries keep the file's order and new ones go last;
+    otherwise all follow `new`.
     """
     found = _match(old, new, names)
+    found |= _renamed(found, old, new, alike)
     if not keep_file_order:
         return [(found.get(j), j) for j in range(len(new))]
     in_file = {i: j for j, i in found.items()}
@@ -166,10 +166,10 @@ def _match(old: list, new: list, names: tuple[str, ...]) -> dict[int, int]:
         candidates = waiting.get(_key(entry, j, names))
         if candidates:
             found[j] = candidates.pop(0)
-    return found | _renamed(found, old, new, names)
+    return found
 
 
-def _renamed(found: dict[int, int], old: list, new: list, names: tuple[str, ...]) -> dict[int, int]:
+def _renamed(found: dict[int, int], old: list, new: list, alike: Callable[[Any, Any], bool]) -> dict[int, int]:
     """New entries taken as renamed file entries: the same place between matched neighbours, and alike."""
     matched = set(found.values())
     free: dict[int, list[int]] = {}
@@ -182,22 +182,11 @@ def _renamed(found: dict[int, int], old: list, new: list, names: tuple[str, ...]
             continue
         after = max((k for k in found if k < j), default=None)
         same_place = free.get(-1 if after is None else found[after], [])
-        i = next((i for i in same_place if _alike(old[i], new[j], names)), None)
+        i = next((i for i in same_place if alike(old[i], new[j])), None)
         if i is not None:
             same_place.remove(i)
             out[j] = i
     return out
-
-
-def _alike(old: Any, new: Any, names: tuple[str, ...]) -> bool:
-    """Two entries that agree on a value besides their keys, or that have nothing else to compare."""
-    if not (isinstance(old, dict) and isinstance(new, dict)):
-        return True
-    shared = [k for k in old if k in new and k not in names]
-    if not shared:
-        return True
-    return any(_is_scalar(old[k]) and _is_scalar(new[k]) and scalar_text(old[k]) == scalar_text(new[k])
-               for k in shared)
 
 
 # where ruamel.yaml keeps the lines after an entry ---------------------------------------------
@@ -274,15 +263,49 @@ def _divide(lines: Lines, column: int | None) -> tuple[Lines, Lines]:
     return lines[:cut], lines[cut:]
 
 
-def _take_below(slot: _Slot, column: int | None) -> Lines:
+def _take_below(seq: CommentedSeq, i: int, column: int | None) -> Lines:
+    """The lines after entry i that belong below it; those inside it are kept after its last line."""
+    slot = _end_of_entry(seq, i)
     token = slot.get()
-    if token is None:
-        return []
-    end_of_line, lines = _split(token.value)
-    keep, below = _divide(lines, column)
-    if below:
-        _store(slot, token, _joined(end_of_line, keep))
+    end_of_line, lines = _split(token.value) if token is not None else ("", [])
+    keep, below = _divide(lines + _take_ends(seq[i]), column)
+    value = _joined(end_of_line, keep)
+    if token is not None:
+        _store(slot, token, value)
+    elif value is not None:
+        slot.set(CommentToken(value, CommentMark(0), None))
     return below
+
+
+def _take_ends(entry: Any) -> Lines:
+    """Lines ruamel.yaml keeps at the end of the blocks an entry ends with (after a `[list]` on one line)."""
+    blocks = []
+    while is_block(entry):
+        blocks.append(entry)
+        entry = entry[next(reversed(entry))] if isinstance(entry, CommentedMap) else entry[-1]
+    lines: Lines = []
+    for block in reversed(blocks):
+        lines += _take_end(block)
+    return lines
+
+
+def _take_end(node: Any) -> Lines:
+    end = getattr(getattr(node, "ca", None), "end", None)
+    if not end:
+        return []
+    lines = [line for token in end for line in _token_lines(token)]
+    node.ca.end = []
+    return lines
+
+
+def _take_pre(seq: CommentedSeq, i: int) -> Lines:
+    """Lines ruamel.yaml keeps with the entry below them (after an entry ending in a `[list]`)."""
+    slots = seq.ca.items.get(i)
+    if not slots or len(slots) < 2 or not slots[1]:
+        return []
+    lines = [line for token in slots[1] for line in _token_lines(token)]
+    slots[1] = None
+    return lines
 
 
 def _store(slot: _Slot, token: CommentToken, value: str | None) -> None:
