@@ -112,7 +112,7 @@ def _strip(c):
 def hand_ins(rel, base: Path, cohort: Path) -> dict:
     return {
         "full": (with_answer(rel, FULL_ANSWER), 2, None),
-        "blank": (copy.deepcopy(rel), 0, None),
+        "blank": (copy.deepcopy(rel), 0, "handed in as released, with no answer written"),
         "partial": (with_answer(rel, PARTIAL_ANSWER), 1, None),
         "endless-loop": (with_answer(rel, "while True:\n    pass"), 0, "ran longer than"),
         "crash": (with_answer(rel, "raise RuntimeError('my code is broken')"), 0, None),
@@ -224,6 +224,12 @@ def test_each_hand_in_scores_what_it_earned_and_no_more(graded, student):
     assert _scores(cohort, student) == (earned, 2.0)
     if note:
         assert any(note in n for n in result.notes), result.notes
+
+
+def test_only_the_blank_hand_in_is_said_to_have_no_answer(graded):
+    _, run, cases, _ = graded
+    said = {s for s, r in run.results.items() if any("no answer written" in n for n in r.notes)}
+    assert said == {"blank"}
 
 
 def test_the_whole_batch_was_graded_and_nothing_of_it_keeps_running(graded):

@@ -40,7 +40,8 @@ def restore(path: Path, config, seminar: str, student: str, notebook: str):
 
 
 def what_was_put_back(path: Path, release_path: Path) -> list[str]:
-    """Notes on the test and given cells a participant deleted, edited or re-typed."""
+    """Notes on the test and given cells a participant deleted, edited or re-typed, and on a
+    notebook handed in with no answer written."""
     import nbformat
 
     try:
@@ -65,7 +66,18 @@ def what_was_put_back(path: Path, release_path: Path) -> list[str]:
         else:
             continue
         found.setdefault(kind, []).append(cell_id)
-    return [_note(kind, ids, path.name) for kind, ids in found.items()]
+    notes = [_note(kind, ids, path.name) for kind, ids in found.items()]
+    return notes + _unanswered(handed, released, path.name)
+
+
+def _unanswered(handed, released, name: str) -> list[str]:
+    """A note when no answer cell differs from the released notebook (opened, never answered)."""
+    answers = {_grade_id(c): c.source for c in released.cells
+               if _grade_id(c) and c.metadata.get("nbgrader", {}).get("solution")}
+    mine = {_grade_id(c): c.source for c in handed.cells if _grade_id(c) in answers}
+    if answers and all(mine.get(cell_id, text) == text for cell_id, text in answers.items()):
+        return [f"{name}: handed in as released, with no answer written"]
+    return []
 
 
 def _note(kind: str, ids: list[str], name: str) -> str:
