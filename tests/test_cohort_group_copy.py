@@ -202,3 +202,19 @@ def test_a_mistyped_seminar_is_named_with_the_nearest_one(graded):
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "no seminar '00_grup' in this cohort (did you mean 00_group?)" in done.stderr
     assert "workbook" not in done.stderr
+
+
+def test_an_exchange_given_at_release_is_kept_in_cohort_yaml(graded, tmp_path):
+    cohort = graded[0]
+    settings = cohort.folder / "cohort.yaml"
+    before = settings.read_text(encoding="utf-8")
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    exchange.chmod(0o777)
+    done = planet("cohort", "release", SEMINAR, "--cohort", str(cohort.folder), "--exchange", str(exchange),
+                  "--force")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Kept in cohort.yaml" in done.stdout
+    after = settings.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n")) and f"exchange: {exchange}" in after  # added, nothing else changed
+    assert CohortCourse.load(cohort.folder).exchange == str(exchange)

@@ -93,6 +93,15 @@ class CohortCourse:
             self.info.extra["exchange"] = str(Path(folder).resolve())
             self.__dict__.pop("config", None)
 
+    def remember_exchange(self, folder: str | Path) -> None:
+        """Write the exchange folder into cohort.yaml (which names none yet), so that later
+        commands find it without --exchange DIR; the rest of the file stays as it is."""
+        path = self.folder / cohort_mod.FILE
+        data, text, fmt = yamlfile.read(path, cohort_mod.FILE)
+        updated = dict(data or {})
+        updated["exchange"] = str(Path(folder).resolve())
+        yamlfile.save(path, updated, text, fmt)
+
     def submitted(self, seminar: str = "", student: str = "") -> Path:
         base = self.course_root / "submitted"
         return base / student / seminar if student else base

@@ -140,10 +140,12 @@ def run_release(args: argparse.Namespace) -> int:
     if done.exchange:
         print(f"  In the exchange {done.exchange} as course {cohort.info.course_id}: participants fetch it "
               "in JupyterLab (Assignments tab).")
-        if done.exchange != cohort.kept_exchange:
-            print(f"  cohort.yaml names {'another exchange' if cohort.kept_exchange else 'no exchange'}: give "
-                  f"--exchange {done.exchange} again when you collect, or write 'exchange: {done.exchange}' "
-                  "in cohort.yaml.")
+        if not cohort.kept_exchange:
+            cohort.remember_exchange(done.exchange)
+            print(f"  Kept in cohort.yaml (exchange: {done.exchange}): 'collect --exchange' finds it.")
+        elif done.exchange != cohort.kept_exchange:
+            print(f"  cohort.yaml names another exchange ({cohort.kept_exchange}), left as it is: give "
+                  f"--exchange {done.exchange} again when you collect.")
     return 0
 
 
