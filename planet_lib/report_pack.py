@@ -118,19 +118,41 @@ def _build_showcase(job: Job) -> Outcome:
 
 
 def _execute(job: Job, notebook: Path, parameters: dict) -> dict | None:
-    """Run the template with papermill; the error (cell, ename, evalue) if it failed, else None."""
-    import papermill
+    """Run the template with papermill; the error (cell, ename, evalue) if it failed, else None.
+
+    A kernel that dies or never starts is replaced and the report run once more: a kernel can
+    lose its port to another program starting at the same moment ("Address already in use").
+    A second failure fails the group; the others go on.
+    """
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        papermill.execute_notebook(job.template, str(notebook), parameters=parameters, kernel_name=job.kernel,
-                                   progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                                   execution_timeout=CELL_TIMEOUT, start_timeout=120, km=warm_kernel(job.kernel))
-    except PapermillExecutionError as exc:
-        return {"cell": exc.exec_count, "ename": exc.ename, "evalue": first_line(exc.evalue)}
-    except Exception as exc:  # a kernel that dies or never starts: the group fails, the others go on
-        return {"cell": None, "ename": type(exc).__name__, "evalue": first_line(str(exc))}
+    for attempt in (1, 2):
+        try:
+            _run_template(job, notebook, parameters)
+        except PapermillExecutionError as exc:
+            return {"cell": exc.exec_count, "ename": exc.ename, "evalue": first_line(exc.evalue)}
+        except Exception as exc:  # noqa: BLE001  (the kernel's trouble, not the report's)
+            _forget_kernel(job.kernel)
+            if attempt == 2:
+                return {"cell": None, "ename": type(exc).__name__, "evalue": first_line(str(exc))}
+        else:
+            return None
     return None
+
+
+def _run_template(job: Job, notebook: Path, parameters: dict) -> None:
+    import papermill
+
+    papermill.execute_notebook(job.template, str(notebook), parameters=parameters, kernel_name=job.kernel,
+                               progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                               execution_timeout=CELL_TIMEOUT, start_timeout=120, km=warm_kernel(job.kernel))
+
+
+def _forget_kernel(name: str) -> None:
+    """Stop and drop this worker's kernel, so the next report starts a fresh one."""
+    km = _WARM.pop(name, None)
+    if km is not None:
+        _shutdown(km)
 
 
 # One kernel per worker process, kept warm from one report to the next: starting a kernel and

@@ -493,3 +493,44 @@ def test_a_report_renders_in_a_real_browser(assembled, tmp_path):
     not_white = (pixels.sum(axis=1) < 720).mean()
     assert not_white > 0.05, "the page looks blank"
     assert len({tuple(p) for p in pixels}) > 50, "the page has almost no colours: no figures or tables rendered"
+
+
+def _kernelspec(folder: Path, name: str, fails: int) -> None:
+    """A Python kernel whose first `fails` starts end at once (as when its port was taken)."""
+    spec = folder / "kernels" / name
+    spec.mkdir(parents=True)
+    script = (f"import os, sys, runpy\ncount = {str(folder / (name + '.starts'))!r}\n"
+              "n = int(open(count).read()) if os.path.exists(count) else 0\n"
+              "open(count, 'w').write(str(n + 1))\n"
+              f"if n < {fails}:\n    sys.exit(1)\n"
+              "sys.argv = ['ipykernel_launcher', *sys.argv[1:]]\n"
+              "runpy.run_module('ipykernel_launcher', run_name='__main__')\n")
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", script, "-f", "{connection_file}"],
+        "display_name": name, "language": "python"}), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fails, built", [(1, True), (5, False)])
+def test_a_kernel_that_cannot_start_is_replaced_once(tmp_path, monkeypatch, fails, built):
+    import nbformat
+
+    name = f"planet-test-flaky-{fails}"
+    _kernelspec(tmp_path / "jupyter", name, fails)
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    template = tmp_path / "template.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("print('report for', group)")],
+        metadata={"kernelspec": {"name": name, "display_name": name, "language": "python"},
+                  "language_info": {"name": "python"}}), str(template))
+    job = report_pack.Job("group", "g1", "cohort", str(tmp_path), str(template), "digest", kernel=name)
+    try:
+        error = report_pack._execute(job, tmp_path / "out.ipynb", {"group": "g1"})
+    finally:
+        report_pack._forget_kernel(name)
+    assert (tmp_path / "jupyter" / f"{name}.starts").exists(), error
+    starts = int((tmp_path / "jupyter" / f"{name}.starts").read_text())
+    if built:
+        assert error is None and starts == 2
+        assert "report for g1" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
+    else:
+        assert error is not None and error["cell"] is None and starts == 2  # tried twice, then the group fails
