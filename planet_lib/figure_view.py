@@ -25,6 +25,7 @@ import io
 import math
 import struct
 from dataclasses import dataclass
+from functools import cached_property
 
 READABLE_TEXT_PX = 16
 """Text size (CSS pixels) for a picture read on a screen or a laptop."""
@@ -99,12 +100,12 @@ class ReadableFigure:
     description: str
     max_height: str = MAX_HEIGHT
 
-    @property
+    @cached_property
     def size(self) -> tuple[int, int]:
         """Width and height in pixels; the picture is shown at exactly this size."""
         return png_size(self.png)
 
-    @property
+    @cached_property
     def png_base64(self) -> str:
         return base64.b64encode(self.png).decode("ascii")
 

@@ -55,17 +55,20 @@ def working_copy(group_folder: str | Path, work_folder: str | Path = DEFAULT_WOR
     copy = work / source.name
     _check_same_cohort(source, copy)
     if not copy.exists():
-        _copy_atomically(source, copy)
+        copy_atomically(source, copy)
     _keep_cohort_settings(source, copy)
     return copy
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy a folder so that `target` appears whole or not at all (a run stopped half-way leaves no half copy)."""
+def copy_atomically(source: Path, target: Path, ignore=None) -> None:
+    """Copy a folder so that `target` appears whole or not at all (a run stopped half-way leaves no half copy).
+
+    `ignore` is as for `shutil.copytree`.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        shutil.copytree(source, partial / source.name)
+        shutil.copytree(source, partial / source.name, ignore=ignore)
         (partial / source.name).rename(target)
     finally:
         shutil.rmtree(partial, ignore_errors=True)

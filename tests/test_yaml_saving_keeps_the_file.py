@@ -13,6 +13,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_yaml_defaults_kept_out import write_group as write_files
 
 from planet_lib import Group
 from planet_lib import logframe as lf
@@ -42,11 +43,7 @@ programme: efc-2007-2013
 
 
 def write_group(folder: Path, files: dict[str, str]) -> Path:
-    folder = folder / "t1"
-    folder.mkdir()
-    for name, text in {"group.yaml": GROUP_YAML, **files}.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_files(folder, {"group.yaml": GROUP_YAML, **files})
 
 
 def saved_after(folder: Path, attr: str, change) -> str:

@@ -12,8 +12,9 @@
   for late work that is the time that counts, so save attachments as they arrive.
 
 Both report files that match nobody, late hand-ins (after the seminar's due date) and
-participants with nothing handed in. The first collection of a seminar also keeps a copy of
-the groups' folders as they are then: grading runs the notebooks on it (group_copy.py).
+participants with nothing handed in. The first collection of a seminar that takes in hand-ins
+also keeps a copy of the groups' folders as they are then: grading runs the notebooks on it
+(group_copy.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..course import CourseError
+from ..network import FILE as NETWORK_FILE
 from .group_copy import take_snapshot
 from .layout import CohortCourse
 
@@ -126,8 +128,8 @@ def collect_files(cohort: CohortCourse, seminar: str, source: str | Path,
 
 
 def _check_groups_from(folder: str | Path | None) -> None:
-    if folder and not any(p.is_file() for p in Path(folder).glob("*/group.yaml")):
-        raise CourseError(f"{folder} holds no group folders (no <group>/group.yaml): give the folder where "
+    if folder and not any(p.is_file() for p in Path(folder).glob(f"*/{NETWORK_FILE}")):
+        raise CourseError(f"{folder} holds no group folders (no <group>/{NETWORK_FILE}): give the folder where "
                           "the groups work, e.g. /home/shared/planet-2013/groups.")
 
 

@@ -118,7 +118,7 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     run.jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     limits = _limits(limits, config, cohort, seminar)
     run.isolation = isolation.plan(run.jobs, cohort.kit_root, [cohort.folder], use_accounts, limits)
-    if _as_root() and not run.isolation.with_accounts and not allow_root:
+    if isolation.as_root() and not run.isolation.with_accounts and not allow_root:
         run.isolation.release()
         raise RootRefused(_root_refusal(run.isolation.reason, use_accounts))
     settings = Settings(config, limits, run.isolation.python, run.isolation.site_dirs,
@@ -131,16 +131,11 @@ def grade_seminar(cohort: CohortCourse, seminar: str, *, jobs: int | None = None
     return run
 
 
-def _as_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
-
-
 def _root_refusal(reason: str, use_accounts: bool) -> str:
     fix = ("leave out --no-account: run as root, each kernel runs under a planet-grader account"
            if not use_accounts else
-           "install the kit in a folder every account may read, e.g. /opt/planet "
-           "(git clone ... /opt/planet && python3 -m venv /opt/planet/.venv && "
-           "/opt/planet/.venv/bin/pip install -e /opt/planet), or grade as an ordinary user (limits only)")
+           "install the kit in a folder every account may read, such as /opt/planet, with its .venv "
+           "inside it (see docs/trainer-guide-cohort.md), or grade as an ordinary user (limits only)")
     return (f"participants' code would run as root ({reason}), so nothing was graded. "
             f"To fix it: {fix}.")
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 import ast
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 from ..cohort import FILE as COHORT_FILE
 from ..workbook.group import GROUPS_DIR
+from ..workspace import copy_atomically
 from .layout import CohortCourse
 
 SANDBOX_DIR = "planet-grading"  # in the kernel's working folder: cohort.yaml and groups/<name>/
@@ -49,13 +49,7 @@ def take_snapshot(cohort: CohortCourse, seminar: str, source: str | Path | None 
     groups = Path(source) if source else cohort.folder / GROUPS_DIR
     if target.exists() or not groups.is_dir():
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".{seminar}-", dir=target.parent))
-    try:
-        shutil.copytree(groups, partial / GROUPS_DIR, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        (partial / GROUPS_DIR).rename(target)
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
+    copy_atomically(groups, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     return target
 
 
@@ -102,7 +96,7 @@ def group_source(cohort: CohortCourse, seminar: str, named: str) -> tuple[Path |
 def files_for(cohort: CohortCourse, folder: Path) -> dict[str, bytes]:
     """The group's files, and the cohort's settings above them, as they go in the kernel's folder."""
     files, size = {}, 0
-    base = f"{SANDBOX_DIR}/{GROUPS_DIR}/{folder.name}"
+    base = copy_path(folder)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         if ".ipynb_checkpoints" in path.parts:
             continue

@@ -166,9 +166,13 @@ def reserve_accounts(n: int, most: int = 64) -> tuple[list[Account], list]:
     return accounts, locks
 
 
+def as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def why_no_accounts() -> str:
     """'' when accounts can be used here, else the reason in plain words."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+    if not as_root():
         return ("grading is not running as root, so participants' code cannot be run under a "
                 "separate account")
     if shutil.which("useradd") is None and find_account(ACCOUNT) is None:
@@ -288,8 +292,7 @@ def _working_python(accounts: list[Account], dirs: list[str], limits: Limits) ->
     """The first interpreter with which every account can start a kernel, and else why not."""
     unreadable = [d for d in dirs if not can_reach(accounts[0], d, 5)]
     if unreadable:
-        return None, (f"it cannot read the kit's packages in {', '.join(unreadable)}: install the kit in a "
-                      "folder other accounts may read (e.g. /opt/planet)")
+        return None, f"it cannot read the kit's packages in {', '.join(unreadable)}"
     problem = f"no Python {sys.version_info.major}.{sys.version_info.minor} it may run"
     for python in kernel_pythons(accounts[0]):
         problems = [probe_kernel(account, python, dirs, limits) for account in accounts]

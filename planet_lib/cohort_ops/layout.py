@@ -42,6 +42,7 @@ class CohortCourse:
 
     folder: Path
     info: cohort_mod.CohortInfo
+    exchange_for_this_run: str | None = None  # --exchange DIR, over the one cohort.yaml names
 
     @classmethod
     def load(cls, folder: str | Path) -> "CohortCourse":
@@ -84,13 +85,19 @@ class CohortCourse:
         return f"sqlite:///{self.course_root / 'gradebook.db'}"
 
     @property
-    def exchange(self) -> str | None:
+    def exchange_in_file(self) -> str | None:
+        """The exchange folder cohort.yaml names, if any."""
         return self.info.extra.get("exchange") or None
+
+    @property
+    def exchange(self) -> str | None:
+        """The exchange folder this run uses."""
+        return self.exchange_for_this_run or self.exchange_in_file
 
     def use_exchange(self, folder: str | Path | None) -> None:
         """Use this exchange folder for this run (instead of cohort.yaml's)."""
         if folder:
-            self.info.extra["exchange"] = str(Path(folder).resolve())
+            self.exchange_for_this_run = str(Path(folder).resolve())
             self.__dict__.pop("config", None)
 
     def remember_exchange(self, folder: str | Path) -> None:
@@ -101,6 +108,7 @@ class CohortCourse:
         updated = dict(data or {})
         updated["exchange"] = str(Path(folder).resolve())
         yamlfile.save(path, updated, text, fmt)
+        self.info.extra["exchange"] = updated["exchange"]
 
     def submitted(self, seminar: str = "", student: str = "") -> Path:
         base = self.course_root / "submitted"

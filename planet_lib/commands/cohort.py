@@ -115,7 +115,6 @@ def _cohort(args):
     from ..cohort_ops.layout import find_cohort
 
     cohort = find_cohort(args.cohort)
-    cohort.kept_exchange = cohort.exchange  # the one cohort.yaml names, before this run's
     if getattr(args, "exchange", None):
         cohort.use_exchange(args.exchange)
     return cohort
@@ -140,11 +139,11 @@ def run_release(args: argparse.Namespace) -> int:
     if done.exchange:
         print(f"  In the exchange {done.exchange} as course {cohort.info.course_id}: participants fetch it "
               "in JupyterLab (Assignments tab).")
-        if not cohort.kept_exchange:
+        if not cohort.exchange_in_file:
             cohort.remember_exchange(done.exchange)
             print(f"  Kept in cohort.yaml (exchange: {done.exchange}): 'collect --exchange' finds it.")
-        elif done.exchange != cohort.kept_exchange:
-            print(f"  cohort.yaml names another exchange ({cohort.kept_exchange}), left as it is: give "
+        elif done.exchange != cohort.exchange_in_file:
+            print(f"  cohort.yaml names another exchange ({cohort.exchange_in_file}), left as it is: give "
                   f"--exchange {done.exchange} again when you collect.")
     return 0
 
